@@ -1,0 +1,196 @@
+"""The bank model: plain, immutable data, no I/O.
+
+A `Bank` holds `Source`s and `Question`s exactly as the loader validated them.
+Every text is NFC. Answers are stored in one canonical Python form per type:
+
+| type      | `answer`                          | other keys used                     |
+|-----------|-----------------------------------|-------------------------------------|
+| choice    | str (one of `choices`)            | choices, shuffle                    |
+| multi     | tuple[str, ...] (subset of choices)| choices, shuffle                   |
+| text      | str                               | accept                              |
+| number    | Decimal                           | tolerance (Decimal), unit           |
+| date      | str "YYYY-MM-DD" / "YYYY-MM" / "YYYY" |                                 |
+| truefalse | bool                              |                                     |
+| cloze     | None                              | text (with {{a|b}} blanks), blanks  |
+| order     | None                              | items (in the correct order)        |
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+QUESTION_TYPES: tuple[str, ...] = (
+    "choice",
+    "multi",
+    "text",
+    "number",
+    "date",
+    "truefalse",
+    "cloze",
+    "order",
+)
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+CLOZE_BLANK = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
+
+
+def cloze_blanks(text: str) -> tuple[tuple[str, ...], ...]:
+    """The accepted answers of each `{{a|b}}` blank of a cloze text, in order."""
+    return tuple(
+        tuple(part.strip() for part in m.group(1).split("|") if part.strip())
+        for m in CLOZE_BLANK.finditer(text)
+    )
+
+
+def cloze_display(text: str, fill: list[str] | None = None, blank: str = "____") -> str:
+    """The cloze text with each blank shown as `blank` (or filled from `fill`)."""
+    values = iter(fill or [])
+
+    def sub(m: re.Match[str]) -> str:
+        if fill is None:
+            return blank
+        return next(values, blank)
+
+    return CLOZE_BLANK.sub(sub, text)
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str | None = None
+    published: str | None = None
+    url: str | None = None
+    file: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    type: str
+    prompt: str | None = None
+    answer: Any = None
+    choices: tuple[str, ...] = ()
+    accept: tuple[str, ...] = ()
+    tolerance: Decimal = Decimal(0)
+    unit: str | None = None
+    text: str | None = None
+    items: tuple[str, ...] = ()
+    shuffle: bool = True
+    source: str | None = None
+    quote: str | None = None
+    explanation: str | None = None
+    tags: tuple[str, ...] = ()
+    line: int = 0
+
+    @property
+    def blanks(self) -> tuple[tuple[str, ...], ...]:
+        """Accepted answers per blank (cloze only; empty for other types)."""
+        return cloze_blanks(self.text) if self.type == "cloze" and self.text else ()
+
+    @property
+    def display_prompt(self) -> str:
+        """What the learner reads: the prompt, or the cloze text with blanks."""
+        if self.type == "cloze":
+            return cloze_display(self.text or "")
+        return self.prompt or ""
+
+    def canonical_answer(self) -> str:
+        """The right answer as one line of text, for display after judging."""
+        if self.type == "multi":
+            return "; ".join(self.answer)
+        if self.type == "truefalse":
+            return "Đúng" if self.answer else "Sai"
+        if self.type == "cloze":
+            return cloze_display(self.text or "", [alts[0] for alts in self.blanks])
+        if self.type == "order":
+            return " → ".join(self.items)
+        if self.type == "number":
+            text = format_decimal(self.answer)
+            return f"{text} {self.unit}" if self.unit else text
+        if self.type == "date":
+            return format_date(self.answer)
+        return str(self.answer)
+
+    def content(self) -> dict[str, Any]:
+        """What the learner is asked and what counts as right (no metadata)."""
+        return {
+            "type": self.type,
+            "prompt": self.prompt,
+            "answer": _jsonable(self.answer),
+            "choices": list(self.choices),
+            "accept": list(self.accept),
+            "tolerance": str(self.tolerance),
+            "unit": self.unit,
+            "text": self.text,
+            "items": list(self.items),
+        }
+
+    def fingerprint(self) -> str:
+        """A short hash of the question's content: changes when its wording or answer does."""
+        raw = json.dumps(self.content(), ensure_ascii=False, sort_keys=True)
+        return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Bank:
+    id: str
+    title: str
+    questions: tuple[Question, ...]
+    language: str = "vi"
+    description: str | None = None
+    sources: tuple[Source, ...] = ()
+    path: Path | None = None
+    line: int = 0
+    _index: dict[str, Question] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._index.update({q.id: q for q in self.questions})
+
+    def question(self, qid: str) -> Question | None:
+        return self._index.get(qid)
+
+    def source(self, sid: str | None) -> Source | None:
+        return next((s for s in self.sources if s.id == sid), None)
+
+
+def format_decimal(value: Decimal) -> str:
+    """A number the Vietnamese way: `1.000`, `0,6`."""
+    sign = "-" if value < 0 else ""
+    value = abs(value)
+    text = format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")
+    whole, _, frac = text.partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    out = ".".join(groups)
+    if frac:
+        out += "," + frac
+    return sign + out
+
+
+def format_date(iso: str) -> str:
+    """`2019-02-18` → `18/2/2019`; `2021-12` → `12/2021`; `2019` → `2019`."""
+    parts = iso.split("-")
+    if len(parts) == 3:
+        return f"{int(parts[2])}/{int(parts[1])}/{parts[0]}"
+    if len(parts) == 2:
+        return f"{int(parts[1])}/{parts[0]}"
+    return parts[0]
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, tuple):
+        return list(value)
+    return value
