@@ -1,0 +1,165 @@
+"""Grounding: every `quote` is verbatim in its source article, and every answer is in its quote.
+
+Quotes are compared whitespace-insensitively (line breaks in the article do not matter), nothing
+else is forgiven. The answer check is looser (case, diacritics and punctuation folded) since an
+answer is written for the learner, but its words, digits and codes must be in the quote: a question
+whose answer is not in its quote does not ship.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from quiz import messages as M
+from quiz.loader import Problem, display_path
+from quiz.model import Bank, Question, format_decimal
+from quiz.vietnamese import fold
+
+
+def squash(text: str) -> str:
+    """NFC with every run of whitespace made one space: how quotes are compared."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def loose(text: str) -> str:
+    """Case, diacritics and punctuation folded away: how answers are looked for in quotes."""
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", fold(text).lower()).split())
+
+
+@dataclass
+class GroundingReport:
+    problems: list[Problem] = field(default_factory=list)
+    quotes_checked: int = 0
+
+
+def source_path(bank: Bank, file: str, sources_dir: Path | None) -> Path | None:
+    """Where a source's `file` is: in `sources_dir` if given, else in `sources/` beside the bank."""
+    if sources_dir is not None:
+        return sources_dir / file
+    if bank.path is None:
+        return None
+    for candidate in (bank.path.parent / "sources" / file, bank.path.parent / file):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def check_bank(bank: Bank, sources_dir: Path | None = None, *, required: bool = False) -> GroundingReport:
+    """Check the quotes of one bank. `required` (with --sources): every quote must be checkable."""
+    report = GroundingReport()
+    file_name = display_path(bank.path)
+    texts: dict[str, str | None] = {}
+    for source in bank.sources:
+        if not source.file:
+            if required:
+                report.problems.append(
+                    Problem(
+                        file_name,
+                        source.line,
+                        M.SOURCE_NO_FILE.format(id=source.id),
+                        M.SOURCE_NO_FILE_FIX,
+                        bank.id,
+                    )
+                )
+            texts[source.id] = None
+            continue
+        path = source_path(bank, source.file, sources_dir)
+        if path is None or not path.is_file():
+            if required:
+                shown = path if path is not None else source.file
+                report.problems.append(
+                    Problem(
+                        file_name,
+                        source.line,
+                        M.SOURCE_FILE_MISSING.format(path=shown),
+                        M.SOURCE_FILE_MISSING_FIX,
+                        bank.id,
+                    )
+                )
+            texts[source.id] = None
+            continue
+        texts[source.id] = squash(path.read_text(encoding="utf-8", errors="replace"))
+
+    for question in bank.questions:
+        if not question.quote:
+            continue
+
+        def problem(message: str, hint: str | None = None, q: Question = question) -> Problem:
+            return Problem(file_name, q.line, message, hint, bank.id, q.id)
+
+        if question.source is None:
+            if required:
+                report.problems.append(problem(M.QUOTE_NO_SOURCE, M.QUOTE_NO_SOURCE_FIX))
+            continue
+        text = texts.get(question.source)
+        if text is None:
+            continue
+        report.quotes_checked += 1
+        quote = squash(question.quote)
+        source = bank.source(question.source)
+        if quote not in text:
+            hint = M.QUOTE_NOT_FOUND_FIX
+            near = nearest(quote, text)
+            if near:
+                hint += "; " + M.QUOTE_NEAREST.format(text=near)
+            report.problems.append(
+                problem(M.QUOTE_NOT_FOUND.format(file=source.file if source else "?"), hint)
+            )
+            continue
+        for missing in missing_answers(question):
+            report.problems.append(
+                problem(M.ANSWER_NOT_IN_QUOTE.format(value=missing), M.ANSWER_NOT_IN_QUOTE_FIX)
+            )
+    return report
+
+
+def missing_answers(question: Question) -> list[str]:
+    """The parts of the answer that cannot be found in the question's quote."""
+    quote = loose(question.quote or "")
+    padded = f" {quote} "
+
+    def present(value: str) -> bool:
+        folded = loose(value)
+        return not folded or f" {folded} " in padded
+
+    return [shown for shown, options in _answer_parts(question) if not any(present(o) for o in options)]
+
+
+def _answer_parts(question: Question) -> Iterator[tuple[str, list[str]]]:
+    """(what to show, forms any of which must be in the quote) for each part of the answer."""
+    if question.type == "choice":
+        yield question.answer, [question.answer]
+    elif question.type == "multi":
+        for value in question.answer:
+            yield value, [value]
+    elif question.type == "text":
+        yield question.answer, [question.answer, *question.accept]
+    elif question.type == "cloze":
+        for alternatives in question.blanks:
+            yield alternatives[0], list(alternatives)
+    elif question.type == "number":
+        plain = format(question.answer.normalize(), "f")
+        yield plain, [plain, format_decimal(question.answer), plain.replace(".", ",")]
+    elif question.type == "date":
+        parts = question.answer.split("-")
+        yield parts[0], [parts[0]]
+        for part in parts[1:]:
+            yield part, [part, str(int(part))]
+
+
+def nearest(quote: str, text: str, width: int = 80) -> str | None:
+    """The stretch of the article most like a quote that was not found, to help the author."""
+    if not quote or not text:
+        return None
+    head = quote[: min(len(quote), 24)]
+    matcher = difflib.SequenceMatcher(None, text, head, autojunk=False)
+    match = matcher.find_longest_match(0, len(text), 0, len(head))
+    if match.size < 6:
+        return None
+    start = max(0, match.a - match.b)
+    return text[start : start + min(width, len(quote) + 10)]

@@ -1,0 +1,73 @@
+"""A question, its answer and its grounding as the plain text lines a learner reads.
+
+Pure functions returning strings: the CLI decides where and how (colour or not) to print them.
+"""
+
+from __future__ import annotations
+
+import string
+
+from quiz import messages as M
+from quiz.model import Bank, Question, format_decimal
+
+LETTERS = string.ascii_lowercase
+
+
+def letter(index: int) -> str:
+    return LETTERS[index]
+
+
+def question_lines(question: Question, order: list[str] | None = None) -> list[str]:
+    """The question as asked: prompt, then lettered choices or numbered items.
+
+    `order` is the shuffled order of choices (choice/multi) or items (order) the learner sees.
+    """
+    kind = M.TYPE_LABELS.get(question.type, question.type)
+    lines = [f"[{kind}] {question.display_prompt}"]
+    if question.type == "cloze" and question.prompt:
+        lines.insert(0, question.prompt)
+    if question.type in ("choice", "multi"):
+        shown = order or list(question.choices)
+        lines += [f"  {letter(i)}) {choice}" for i, choice in enumerate(shown)]
+    elif question.type == "order":
+        shown = order or list(question.items)
+        lines += [f"  {i}) {item}" for i, item in enumerate(shown, 1)]
+    elif question.type == "truefalse":
+        lines.append(f"  đ) {M.TRUE}   s) {M.FALSE}")
+    elif question.type == "number" and question.unit:
+        lines.append(f"  ({question.unit})")
+    return lines
+
+
+def answer_lines(bank: Bank, question: Question) -> list[str]:
+    """The answer, accepted alternatives, explanation, source and quote."""
+    lines = [f"{M.SHOW_ANSWER}: {question.canonical_answer()}"]
+    if question.type == "text" and question.accept:
+        lines.append(f"{M.SHOW_ACCEPT}: {'; '.join(question.accept)}")
+    if question.type == "cloze":
+        alternatives = ["|".join(b) for b in question.blanks if len(b) > 1]
+        if alternatives:
+            lines.append(f"{M.SHOW_ACCEPT}: {'; '.join(alternatives)}")
+    if question.type == "number" and question.tolerance:
+        lines.append(M.SHOW_TOLERANCE.format(value=format_decimal(question.tolerance)))
+    lines += grounding_lines(bank, question)
+    if question.tags:
+        lines.append(f"{M.SHOW_TAGS}: {', '.join(question.tags)}")
+    return lines
+
+
+def grounding_lines(bank: Bank, question: Question) -> list[str]:
+    """Explanation, then the source and its quote, as shown after every answer."""
+    lines = []
+    if question.explanation:
+        lines.append(f"{M.SHOW_EXPLANATION}: {question.explanation}")
+    source = bank.source(question.source)
+    if source is not None:
+        when = f", {source.published}" if source.published else ""
+        publisher = (
+            f" ({source.publisher}{when})" if source.publisher else (f" ({source.published})" if when else "")
+        )
+        lines.append(f"{M.SHOW_SOURCE}: {source.title}{publisher}")
+    if question.quote:
+        lines.append(f"{M.SHOW_QUOTE}: «{question.quote}»")
+    return lines
