@@ -144,12 +144,44 @@ def _answer_parts(question: Question) -> Iterator[tuple[str, list[str]]]:
             yield alternatives[0], list(alternatives)
     elif question.type == "number":
         plain = format(question.answer.normalize(), "f")
-        yield plain, [plain, format_decimal(question.answer), plain.replace(".", ",")]
+        forms = [plain, format_decimal(question.answer), plain.replace(".", ",")]
+        if question.answer == question.answer.to_integral_value() and 0 < question.answer < 4000:
+            forms += number_words(int(question.answer))
+        yield plain, forms
     elif question.type == "date":
         parts = question.answer.split("-")
         yield parts[0], [parts[0]]
         for part in parts[1:]:
             yield part, [part, str(int(part))]
+
+
+_WORDS = ("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")
+_ROMAN = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
+
+
+def number_words(n: int) -> list[str]:
+    """Other ways an article writes a small whole number: Roman (`VI`), and words (`hai`) up to ten."""
+    forms = [_WORDS[n - 1]] if 1 <= n <= 10 else []
+    roman, rest = "", n
+    for value, letters in _ROMAN:
+        while rest >= value:
+            roman += letters
+            rest -= value
+    return [roman, *forms]
 
 
 def nearest(quote: str, text: str, width: int = 80) -> str | None:
