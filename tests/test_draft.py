@@ -1,0 +1,460 @@
+"""`quiz bank draft` core: candidates from an article and the draft bank built from them."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quiz.draft import Candidate, draft_bank, find_candidates
+from quiz.errors import QuizError
+from quiz.loader import load_text
+from quiz.model import ID_PATTERN
+
+ARTICLES = Path(__file__).parent / "data" / "articles"
+ARTICLE_FILES = sorted(ARTICLES.glob("*.txt"))
+
+
+def article(prefix: str) -> str:
+    (path,) = ARTICLES.glob(f"{prefix}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+def squash(text: str) -> str:
+    return "".join(unicodedata.normalize("NFC", text).split())
+
+
+def facts(
+    text: str, kinds: tuple[str, ...] = ("date", "number", "code", "ordinal")
+) -> list[tuple[str, object]]:
+    return [(c.kind, c.value) for c in find_candidates(text) if c.kind in kinds]
+
+
+def only(text: str, kind: str) -> list[Candidate]:
+    return [c for c in find_candidates(text) if c.kind == kind]
+
+
+# --------------------------------------------------------------------------------------
+# Exact findings in real articles (checked by reading each article)
+
+
+def test_interview_2018_exact_dates_numbers_ordinals() -> None:
+    # 000: interview with Hoàng Bình Quân (13/08/2018), plus the "Tin khác" list.
+    assert facts(article("000")) == [
+        ("date", "2020-06-01"),  # Thứ hai Ngày 1 Tháng 6 Năm 2020 (site banner)
+        ("date", "2018-08-13"),  # 13/08/2018 14:11 (the time is not a number)
+        ("number", "245"),
+        ("number", "111"),
+        ("number", "96"),
+        ("number", "63"),
+        ("number", "28"),
+        ("number", "38"),
+        ("number", "23"),
+        ("ordinal", 1),  # Hà Giang … lần thứ I
+        ("date", "2018"),  # nhiệm kỳ 2018 – 2023
+        ("date", "2023"),
+        ("date", "2018-03-29"),
+        ("date", "2016-09-14"),
+        ("ordinal", 1),  # Liên hiệp … lần thứ I (another line)
+        ("date", "2016"),  # nhiệm kỳ 2016 - 2021
+        ("date", "2021"),
+        ("date", "2016-03-15"),
+        ("number", "20"),  # 20 năm bình thường hóa
+        ("date", "2015-09-30"),
+        ("date", "2008-07-24"),
+        ("date", "2008-05-13"),
+        ("date", "2008-03-21"),
+    ]
+    numbers = {c.value: c.surface for c in only(article("000"), "number")}
+    assert numbers["245"] == "245 chính đảng"
+    assert numbers["111"] == "111 quốc gia"
+    assert numbers["96"] == "96 ĐCS"
+    assert numbers["63"] == "63 đảng cầm quyền"
+    assert numbers["38"] == "38 cuộc hội thảo"
+    assert numbers["23"] == "23 thỏa thuận"
+    assert numbers["20"] == "20 năm"
+
+
+def test_lhhn_speech_exact_dates_numbers_codes_ordinals() -> None:
+    # 004: speech at the 6th congress of VUFO. The banner repeats "94 năm" in one sentence: once.
+    assert facts(article("004")) == [
+        ("number", "94"),
+        ("date", "1930-02-03"),
+        ("date", "2024-02-03"),
+        ("date", "1930-02-24"),
+        ("date", "2024-02-24"),
+        ("number", "83"),
+        ("date", "1941-01-28"),
+        ("date", "2024-01-28"),
+        ("ordinal", 18),  # ĐẠI HỘI ĐẢNG BỘ TỈNH LẦN THỨ XVIII
+        ("ordinal", 8),  # ĐẠI HỘI ĐẢNG BỘ KHỐI LẦN THỨ VIII
+        ("number", "370"),
+        ("ordinal", 11),  # ĐẠI HỘI CÔNG ĐOÀN … LẦN THỨ XI
+        ("date", "2023"),  # NHIỆM KỲ 2023-2028
+        ("date", "2028"),
+        ("date", "2024-05-28"),  # Thứ Ba, 28/05/2024 23:47
+        ("ordinal", 6),  # lần thứ VI (lead)
+        ("ordinal", 6),  # Đại hội lần thứ VI (greeting)
+        ("number", "30"),  # hơn 30 năm qua
+        ("number", "247"),
+        ("number", "111"),
+        ("code", "28-CT/TW"),  # written 28/CT-TW
+        ("date", "2008-12-02"),
+        ("ordinal", 10),  # Ban Bí thư khóa X
+        ("code", "32-CT/TW"),
+        ("date", "2019-02-18"),
+        ("code", "38-CT/TW"),  # written 38/CT-TW
+        ("date", "2019-09-19"),
+        ("ordinal", 6),  # Đại hội đại biểu toàn quốc lần thứ VI (closing)
+    ]
+    codes = only(article("004"), "code")
+    assert [c.surface for c in codes] == ["28/CT-TW", "32-CT/TW", "38/CT-TW"]
+    assert {c.label for c in codes} == {"Chỉ thị"}
+
+
+def test_formulas_in_the_cay_tre_article() -> None:
+    formulas = [c.value for c in only(article("001"), "formula")]
+    assert "cây tre Việt Nam" in formulas
+    assert "gốc vững, thân chắc, cành uyển chuyển" in formulas
+    assert "luôn vì lợi ích của dân tộc mà phục vụ" in formulas
+    assert (
+        "Hòa bình, hợp tác và phát triển vẫn là xu thế lớn, song cũng đứng trước không ít trở ngại, khó khăn"
+        in (formulas)
+    )
+    # The unclosed “trường phái … quote is not invented into a formula.
+    assert not any(f.startswith("trường phái") for f in formulas)
+
+
+def test_conference_article_codes_and_partial_dates() -> None:
+    text = article("003")
+    assert [(c.value, c.label) for c in only(text, "code")] == [("32-CT/TW", "Chỉ thị")] * 3
+    dates = [(c.value, c.surface) for c in only(text, "date")]
+    assert ("--12-14", "ngày 14/12") in dates
+    assert ("2019", "năm 2019") in dates
+    assert ("2021", "2021") in dates and ("2026", "2026") in dates  # nhiệm kỳ 2021-2026
+    formulas = [c.value for c in only(text, "formula")]
+    assert "Tăng cường và nâng cao hiệu quả quan hệ đối ngoại đảng trong tình hình mới" in formulas
+    assert ("number", "0.6") in facts(text)
+
+
+def test_every_fact_the_shipped_banks_teach_is_found() -> None:
+    # The dates, numbers and codes the articles are quoted for in docs and banks.
+    found = {(c.kind, c.value) for p in ARTICLE_FILES for c in find_candidates(p.read_text(encoding="utf-8"))}
+    for fact in [
+        ("date", "2019-02-18"),
+        ("date", "2019-09-19"),
+        ("date", "2008-12-02"),
+        ("date", "1930-02-03"),
+        ("date", "2021-12"),
+        ("date", "--12-14"),
+        ("date", "2018-08-13"),
+        ("date", "2019-06-07"),
+        ("date", "1966-01-08"),
+        ("number", "245"),
+        ("number", "247"),
+        ("number", "111"),
+        ("number", "37"),
+        ("number", "24"),
+        ("number", "70"),
+        ("number", "500"),
+        ("number", "35"),
+        ("number", "94"),
+        ("number", "3"),
+        ("code", "32-CT/TW"),
+        ("code", "38-CT/TW"),
+        ("code", "28-CT/TW"),
+        ("ordinal", 13),
+        ("ordinal", 12),
+        ("ordinal", 6),
+        ("ordinal", 10),
+    ]:
+        assert fact in found, fact
+
+
+# --------------------------------------------------------------------------------------
+# Patterns, one behaviour each
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "surface"),
+    [
+        ("Chỉ thị được ban hành ngày 18/2/2019.", "2019-02-18", "ngày 18/2/2019"),
+        ("Đảng ra đời ngày 03/02/1930 tại Hương Cảng.", "1930-02-03", "ngày 03/02/1930"),
+        ("Ký ngày 18-2-2019 tại Hà Nội.", "2019-02-18", "ngày 18-2-2019"),
+        ("Ký ngày 18.2.2019 tại Hà Nội.", "2019-02-18", "ngày 18.2.2019"),
+        ("Ký ngày 18 tháng 2 năm 2019 tại Hà Nội.", "2019-02-18", "ngày 18 tháng 2 năm 2019"),
+        ("Hội nghị diễn ra vào ngày 14/12 tại Hà Nội.", "--12-14", "ngày 14/12"),
+        ("Hội nghị (tháng 12/2021) rất quan trọng.", "2021-12", "tháng 12/2021"),
+        ("Hội nghị tháng 12 năm 2021 rất quan trọng.", "2021-12", "tháng 12 năm 2021"),
+        ("Số liệu 12/2021 cho thấy điều đó.", "2021-12", "12/2021"),
+        ("Trong năm 2022, Đảng đã làm nhiều việc.", "2022", "năm 2022"),
+        ("Tết Canh Tý 2020, Tổng Bí thư trả lời phỏng vấn.", "2020", "2020"),
+    ],
+)
+def test_dates_in_every_written_form(text: str, value: str, surface: str) -> None:
+    (date,) = only(text, "date")
+    assert (date.value, date.surface) == (value, surface)
+    assert text[date.start : date.start + len(date.surface)] == date.surface
+    assert date.sentence == text
+
+
+def test_a_year_inside_a_date_is_not_a_count() -> None:
+    text = "Chỉ thị 32-CT/TW ngày 18/02/2019 và Hội nghị năm 2018 có 245 chính đảng."
+    assert facts(text) == [("code", "32-CT/TW"), ("date", "2019-02-18"), ("date", "2018"), ("number", "245")]
+
+
+def test_impossible_dates_are_not_dates() -> None:
+    assert not only("Ngày 31/2/2019 không tồn tại.", "date") or all(
+        c.value != "2019-02-31" for c in only("Ngày 31/2/2019 không tồn tại.", "date")
+    )
+    assert only("Tỷ lệ 45/13 không phải ngày.", "date") == []
+
+
+def test_times_urls_and_glued_numbers_are_not_numbers() -> None:
+    text = "Lúc 14:11 tại http://vufo.org.vn/a-42-4682.html nhóm G7 bàn về Covid-19 với 4 cán bộ."
+    assert facts(text) == [("number", "4")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Đảng ta có quan hệ với 245 chính đảng ở 111 quốc gia.", "245", "chính đảng"),
+        ("Kinh tế tăng 0,6% trong quý đầu.", "0.6", "%"),
+        ("Có 1.000 người tham dự.", "1000", "người"),
+        ("Kỷ niệm 94 năm ngày thành lập Đảng.", "94", "năm"),
+        ("Tổ chức 38 cuộc hội thảo lý luận.", "38", "cuộc hội thảo"),
+        ("Trong đó có 96 ĐCS, 63 đảng cầm quyền.", "96", "ĐCS"),
+        ("Dân số đạt 2,5 triệu người vào cuối kỳ.", "2.5", "triệu người"),
+    ],
+)
+def test_numbers_with_their_noun(text: str, value: str, unit: str) -> None:
+    first = only(text, "number")[0]
+    assert (first.value, first.unit) == (value, unit)
+    assert first.surface.endswith(unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "label"),
+    [
+        ("Bộ Chính trị ban hành Chỉ thị số 32-CT/TW về đối ngoại đảng.", "32-CT/TW", "Chỉ thị"),
+        ("Ban Bí thư ra Chỉ thị 38/CT-TW về LHHN.", "38-CT/TW", "Chỉ thị"),
+        ("Thực hiện Nghị quyết số 22-NQ/TW về hội nhập quốc tế.", "22-NQ/TW", "Nghị quyết"),
+        ("Theo Kết luận số 12-KL/TW của Bộ Chính trị.", "12-KL/TW", "Kết luận"),
+        ("Căn cứ Nghị định 15/2018/NĐ-CP của Chính phủ.", "15/2018/NĐ-CP", "Nghị định"),
+        ("Căn cứ Quyết định số 123/QĐ-TTg của Thủ tướng.", "123/QĐ-TTg", "Quyết định"),
+        ("Văn bản 35-CT/TW đã được tổng kết.", "35-CT/TW", None),
+        ("Thực hiện Nghị quyết số 36 của Bộ Chính trị.", "Nghị quyết 36", "Nghị quyết"),
+    ],
+)
+def test_document_codes(text: str, code: str, label: str | None) -> None:
+    (found,) = only(text, "code")
+    assert (found.value, found.label) == (code, label)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "surface"),
+    [
+        ("Nghị quyết Đại hội XIII của Đảng.", 13, "Đại hội XIII"),
+        ("Đại hội đại biểu toàn quốc lần thứ VI của LHHN.", 6, "lần thứ VI"),
+        ("Ban Bí thư khóa XII đã ban hành.", 12, "khóa XII"),
+        ("Ban Bí thư khoá X đã ban hành.", 10, "khoá X"),
+        ("Bám sát Nghị quyết Đại hội 12 của Đảng.", 12, "Đại hội 12"),
+        ("Hội nghị Trung ương 8 khóa XI bàn về chiến lược.", 8, "Hội nghị Trung ương 8"),
+        ("ĐẠI HỘI ĐẢNG BỘ TỈNH LẦN THỨ XVIII THÀNH CÔNG.", 18, "LẦN THỨ XVIII"),
+    ],
+)
+def test_congress_and_term_numbers(text: str, value: int, surface: str) -> None:
+    found = only(text, "ordinal")[0]
+    assert (found.value, found.surface) == (value, surface)
+
+
+def test_roman_letters_inside_words_are_not_ordinals() -> None:
+    assert only("Đại hội Công đoàn và khóa học lần này.", "ordinal") == []
+    assert only("Đại hội VIỆT NAM.", "ordinal") == []
+
+
+def test_quoted_formulas_straight_curly_and_nested() -> None:
+    text = 'Ông nói: “Ta tạo “dư địa” để thích ứng”. Chỉ thị về "Tăng cường quan hệ đối ngoại đảng".'
+    assert [c.value for c in only(text, "formula")] == [
+        "Ta tạo “dư địa” để thích ứng",
+        "dư địa",
+        "Tăng cường quan hệ đối ngoại đảng",
+    ]
+
+
+def test_same_fact_in_the_same_sentence_once_but_again_in_another_sentence() -> None:
+    text = (
+        "Thực hiện Chỉ thị số 32-CT/TW là thực hiện Chỉ thị số 32-CT/TW. Chỉ thị số 32-CT/TW rất quan trọng."
+    )
+    codes = only(text, "code")
+    assert len(codes) == 2
+    assert codes[0].sentence == "Thực hiện Chỉ thị số 32-CT/TW là thực hiện Chỉ thị số 32-CT/TW."
+    assert codes[1].sentence == "Chỉ thị số 32-CT/TW rất quan trọng."
+
+
+def test_sentence_is_the_full_sentence_verbatim() -> None:
+    text = article("000")
+    (c,) = [c for c in only(text, "number") if c.value == "245"]
+    assert c.sentence == (
+        "Hiện nay, Đảng ta có quan hệ với 245 chính đảng ở 111 quốc gia, trong đó có 96 ĐCS, "
+        "63 đảng cầm quyền; 28 đảng tham gia liên minh cầm quyền, tham chính."
+    )
+    assert text[c.start : c.start + len(c.surface)] == "245 chính đảng"
+
+
+# --------------------------------------------------------------------------------------
+# The draft bank
+
+
+def drafted(path: Path) -> tuple[str, dict]:
+    text = path.read_text(encoding="utf-8")
+    out = draft_bank(text, "nhap-" + path.stem[:3], source_file=path.name)
+    return text, yaml.safe_load(out)
+
+
+@pytest.mark.parametrize("path", ARTICLE_FILES, ids=lambda p: p.stem[:3])
+def test_draft_of_each_article_is_a_valid_bank_of_draft_questions(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    out = draft_bank(text, "nhap-" + path.stem[:3], source_file=path.name)
+    data = yaml.safe_load(out)
+    assert data["bank"] == "nhap-" + path.stem[:3]
+    assert [s["file"] for s in data["sources"]] == [path.name]
+    questions = data["questions"]
+    assert len(questions) >= 10
+    ids = [q["id"] for q in questions]
+    assert len(ids) == len(set(ids))
+    assert all(ID_PATTERN.match(i) for i in ids)
+    assert all("draft" in q["tags"] for q in questions)
+    article_squashed = squash(text)
+    for q in questions:
+        assert q["source"] == data["sources"][0]["id"]
+        assert squash(q["quote"]) in article_squashed, q["id"]
+    bank, problems = load_text(out, path.name)
+    assert problems == []
+    assert bank is not None and len(bank.questions) == len(questions)
+
+
+def test_draft_questions_per_kind() -> None:
+    _, data = drafted(ARTICLES.glob("000_*.txt").__next__())
+    by_id = {q["id"]: q for q in data["questions"]}
+    q = by_id["so-245-chinh-dang"]
+    assert q["type"] == "number" and q["answer"] == 245 and q["unit"] == "chính đảng"
+    assert "bao nhiêu chính đảng" in q["prompt"] and "245" not in q["prompt"] and q["prompt"].endswith("?")
+    choice = by_id["so-245-chinh-dang-chon"]
+    assert choice["type"] == "choice" and choice["answer"] == "245"
+    assert len(choice["choices"]) == 4 and len(set(choice["choices"])) == 4
+    assert set(choice["choices"]) <= {"245", "111", "96", "63", "28", "38", "23", "20"}
+
+    _, data = drafted(ARTICLES.glob("004_*.txt").__next__())
+    by_id = {q["id"]: q for q in data["questions"]}
+    date = by_id["ngay-18-2-2019"]
+    assert date["type"] == "date" and date["answer"] == "2019-02-18"
+    assert "ngày nào" in date["prompt"] and "18/02/2019" not in date["prompt"]
+    code = by_id["chi-thi-38-ct-tw"]
+    assert code["type"] == "cloze" and "{{38/CT-TW|38-CT/TW}}" in code["text"]
+    ordinal = by_id["khoa-10"]
+    assert ordinal["type"] == "cloze" and "khóa {{X|10}}" in ordinal["text"]
+
+    _, data = drafted(ARTICLES.glob("001_*.txt").__next__())
+    texts = [q.get("text", "") for q in data["questions"] if q["type"] == "cloze"]
+    assert any("“{{gốc vững}}, {{thân chắc}}, {{cành uyển chuyển}}”" in t for t in texts)
+    assert any("“{{cây tre Việt Nam}}”" in t for t in texts)
+
+
+def test_year_only_and_month_dates_keep_their_precision() -> None:
+    _, data = drafted(ARTICLES.glob("001_*.txt").__next__())
+    dates = {q["answer"] for q in data["questions"] if q["type"] == "date"}
+    assert {"2021-12", "2022", "2023", "2045"} <= dates
+    month = next(q for q in data["questions"] if q["type"] == "date" and q["answer"] == "2021-12")
+    assert "tháng nào" in month["prompt"]
+
+
+def test_yearless_date_becomes_a_cloze() -> None:
+    out = draft_bank("Hội nghị dự kiến diễn ra vào ngày 14/12, tại Thủ đô Hà Nội.", "nhap")
+    (q,) = yaml.safe_load(out)["questions"]
+    assert q["type"] == "cloze" and "ngày {{14/12}}" in q["text"]
+
+
+def test_draft_title_and_source_file_are_used() -> None:
+    out = draft_bank(
+        article("003"), "hoi-nghi-2021", title="Hội nghị Đối ngoại toàn quốc", source_file="003.txt"
+    )
+    data = yaml.safe_load(out)
+    assert data["title"] == "Hội nghị Đối ngoại toàn quốc"
+    assert data["sources"][0]["file"] == "003.txt"
+    assert out.startswith("# ")  # a comment telling the author what to do
+
+
+def test_bad_bank_id_and_empty_article_are_user_errors() -> None:
+    with pytest.raises(QuizError):
+        draft_bank("Ngày 18/2/2019.", "Bad Id")
+    with pytest.raises(QuizError):
+        draft_bank("Không có gì để hỏi ở đây.", "nhap")
+
+
+def test_strings_that_look_like_numbers_or_dates_stay_strings() -> None:
+    out = draft_bank(article("004"), "nhap-004")
+    data = yaml.safe_load(out)
+    for q in data["questions"]:
+        if q["type"] == "date":
+            assert isinstance(q["answer"], str)
+        if q["type"] == "choice":
+            assert all(isinstance(c, str) for c in q["choices"])
+
+
+# --------------------------------------------------------------------------------------
+# Never crash
+
+_ALPHABET = st.sampled_from(
+    list('0123456789/-.,:;%“”"‘’«» \n')
+    + [
+        "ngày ",
+        "tháng ",
+        "năm ",
+        "Đại hội ",
+        "lần thứ ",
+        "khóa ",
+        "XIII",
+        "VI",
+        "CT",
+        "TW",
+        "NQ",
+        "Chỉ thị số ",
+    ]
+    + ["đảng ", "Đ", "ế", "a", "A", "\x1b", "{", "}", "|", "\t", "\u202e", "e\u0301", "2019", "1930"]
+)
+_TEXTY = st.lists(_ALPHABET, max_size=60).map("".join)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.one_of(st.text(max_size=300), _TEXTY))
+def test_find_candidates_never_raises(text: str) -> None:
+    for c in find_candidates(text):
+        assert c.kind in ("date", "number", "code", "ordinal", "formula")
+        assert c.surface and c.surface.strip() == c.surface or c.kind == "formula"
+        assert squash(c.surface) in squash(c.sentence)
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.one_of(st.text(max_size=200), _TEXTY))
+def test_draft_bank_is_valid_or_a_clean_user_error(text: str) -> None:
+    try:
+        out = draft_bank(text, "nhap")
+    except QuizError:
+        return
+    bank, problems = load_text(out, "nhap.yaml")
+    assert problems == []
+    assert bank is not None
+    assert all("draft" in q.tags for q in bank.questions)
+
+
+def test_number_values_are_decimal_strings() -> None:
+    for c in only("Có 1.234.567 người và 0,25% và 12 tỉnh.", "number"):
+        assert str(Decimal(c.value)) == c.value
+    assert re.fullmatch(r"\d+", only("Có 1.234.567 người.", "number")[0].value)
