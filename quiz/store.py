@@ -1,0 +1,615 @@
+"""The progress store: one SQLite file holding every answer ever given and each question's FSRS state.
+
+Only the standard library's `sqlite3`. No terminal I/O. Every problem a learner can cause (a file
+that is not ours, a corrupt file, a newer schema, a file locked for too long) raises
+`quiz.errors.StoreError` with one Vietnamese line naming the file, and such a file is never written.
+
+Usage::
+
+    with Store.open(path) as store:
+        store.record(Review(...), card_state)      # one transaction, durable when it returns
+        states = store.cards(["chi-thi-doi-ngoai"])  # {(bank, question): CardState}
+
+Durability and concurrency
+--------------------------
+- `journal_mode=WAL`: readers never block the writer and a commit is one append to the `-wal` file.
+- `synchronous=FULL`: each commit is fsync'ed before `record` returns, so an answer survives not only
+  `kill -9` of our process (which WAL + NORMAL already survives) but also a power cut or an OS crash.
+  The cost is one fsync per answer (well under the 5 ms budget on an SSD: see `benchmarks/store.py`),
+  which is nothing at the pace a human answers questions.
+- `busy_timeout` 5000 ms and every write inside a short `BEGIN IMMEDIATE` transaction, so two
+  processes writing at once both succeed (the second waits for the first's lock).
+- `foreign_keys=ON` (no foreign keys yet; on so that later versions can rely on them).
+
+Schema (version 1)
+------------------
+The file is marked as ours by `PRAGMA application_id = 0x5155495A` ("QUIZ") and carries its schema
+version in `PRAGMA user_version` (currently 1). A file with another application id, or with tables but
+no id, is someone else's; a higher version is from a newer quiz. `MIGRATIONS[n]` upgrades version n to
+n + 1 inside the same transaction that bumps `user_version`: version 2 is one more function.
+
+Every time is a UTC ISO 8601 string of fixed width, `2026-11-23T01:00:00.000000+00:00`
+(`quiz.clock.to_iso`): it sorts in time order and SQLite's `julianday()`/`date(at, 'localtime')` read it.
+
+`reviews` — append-only log of answers (UPDATE and DELETE are refused by triggers)::
+
+    id           INTEGER PRIMARY KEY   order of insertion
+    at           TEXT     when the answer was given (UTC)
+    bank         TEXT     bank id
+    question     TEXT     question id within the bank
+    answer       TEXT     the learner's answer as text (NFC)
+    verdict      TEXT     'correct' | 'almost' | 'wrong'   ("almost" counts as correct in reports)
+    rating       INTEGER  FSRS rating 1 Again, 2 Hard, 3 Good, 4 Easy
+    duration_ms  INTEGER  time taken to answer, or NULL
+    mode         TEXT     'study' | 'exam'
+    fingerprint  TEXT     `Question.fingerprint()` of the question as it was asked
+    indexes: reviews_at (at), reviews_bank_question (bank, question)
+
+`cards` — the current FSRS state of each question ever reviewed in study mode (no row = new)::
+
+    bank, question  TEXT   PRIMARY KEY (bank, question)   (this index also serves lookups by bank)
+    fsrs_card     TEXT     the `fsrs.Card` as JSON (`Card.to_json()`), what the scheduler resumes from
+    state         TEXT     'learning' | 'review' | 'relearning'
+    stability     REAL     FSRS stability in days (NULL only before a first rating)
+    difficulty    REAL     FSRS difficulty 1..10
+    due           TEXT     when it is next due (UTC)
+    reps          INTEGER  number of reviews that updated this card
+    lapses        INTEGER  times it was forgotten after being learnt (Again while in 'review')
+    first_review  TEXT     first review (UTC): introduced that day, for the daily new limit
+    last_review   TEXT     last review (UTC): retrievability is computed from here
+    fingerprint   TEXT     the question's fingerprint at the last review
+    indexes: cards_due (due), cards_first_review (first_review)
+
+For the report: "mastered" (recalled three weeks from now with probability >= 0.9) is
+`stability >= julianday(:now) + 21 - julianday(last_review)`; see `quiz.scheduler.MASTERED_SQL`.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+
+from quiz.clock import from_iso, to_iso
+from quiz.errors import StoreError
+
+APPLICATION_ID = 0x5155495A  # "QUIZ"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+VERDICTS = ("correct", "almost", "wrong")
+MODES = ("study", "exam")
+CARD_STATES = ("learning", "review", "relearning")
+
+
+@dataclass(frozen=True)
+class Review:
+    """One answer, as logged in `reviews`."""
+
+    at: datetime
+    bank: str
+    question: str
+    answer: str
+    verdict: str
+    rating: int
+    duration_ms: int | None = None
+    mode: str = "study"
+    fingerprint: str = ""
+    id: int | None = None  # set when read back from the store
+
+
+@dataclass(frozen=True)
+class CardState:
+    """A question's scheduling state, as stored in `cards` (made by `quiz.scheduler.Scheduler.review`)."""
+
+    bank: str
+    question: str
+    fsrs_card: str
+    state: str
+    stability: float | None
+    difficulty: float | None
+    due: datetime
+    reps: int
+    lapses: int
+    first_review: datetime
+    last_review: datetime
+    fingerprint: str
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.bank, self.question)
+
+
+# --- schema and migrations ----------------------------------------------------------------------------
+
+
+def _migrate_0_to_1(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        """
+        CREATE TABLE reviews (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            bank TEXT NOT NULL,
+            question TEXT NOT NULL,
+            answer TEXT NOT NULL,
+            verdict TEXT NOT NULL CHECK (verdict IN ('correct', 'almost', 'wrong')),
+            rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+            duration_ms INTEGER CHECK (duration_ms IS NULL OR duration_ms >= 0),
+            mode TEXT NOT NULL CHECK (mode IN ('study', 'exam')),
+            fingerprint TEXT NOT NULL
+        )
+        """
+    )
+    conn.execute("CREATE INDEX reviews_at ON reviews (at)")
+    conn.execute("CREATE INDEX reviews_bank_question ON reviews (bank, question)")
+    conn.execute(
+        """
+        CREATE TRIGGER reviews_no_update BEFORE UPDATE ON reviews
+        BEGIN SELECT RAISE(ABORT, 'reviews are append-only'); END
+        """
+    )
+    conn.execute(
+        """
+        CREATE TRIGGER reviews_no_delete BEFORE DELETE ON reviews
+        BEGIN SELECT RAISE(ABORT, 'reviews are append-only'); END
+        """
+    )
+    conn.execute(
+        """
+        CREATE TABLE cards (
+            bank TEXT NOT NULL,
+            question TEXT NOT NULL,
+            fsrs_card TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('learning', 'review', 'relearning')),
+            stability REAL,
+            difficulty REAL,
+            due TEXT NOT NULL,
+            reps INTEGER NOT NULL DEFAULT 0,
+            lapses INTEGER NOT NULL DEFAULT 0,
+            first_review TEXT NOT NULL,
+            last_review TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            PRIMARY KEY (bank, question)
+        ) WITHOUT ROWID
+        """
+    )
+    conn.execute("CREATE INDEX cards_due ON cards (due)")
+    conn.execute("CREATE INDEX cards_first_review ON cards (first_review)")
+
+
+# MIGRATIONS[n] takes a version-n database to version n + 1 (inside the caller's transaction).
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_0_to_1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+# --- errors ---------------------------------------------------------------------------------------------
+
+
+def _not_sqlite(path: Path) -> StoreError:
+    return StoreError(
+        f"{path}: không phải tệp tiến độ của quiz (không phải cơ sở dữ liệu SQLite); "
+        "tệp được giữ nguyên, hãy chọn tệp khác bằng --progress hoặc QUIZ_PROGRESS."
+    )
+
+
+def _foreign(path: Path) -> StoreError:
+    return StoreError(
+        f"{path}: là cơ sở dữ liệu SQLite của chương trình khác, không phải tệp tiến độ của quiz; "
+        "tệp được giữ nguyên, hãy chọn tệp khác bằng --progress hoặc QUIZ_PROGRESS."
+    )
+
+
+def _corrupt(path: Path) -> StoreError:
+    return StoreError(
+        f"{path}: tệp tiến độ bị hỏng, không đọc được; tệp được giữ nguyên, "
+        "hãy khôi phục từ bản sao lưu hoặc chọn tệp khác bằng --progress."
+    )
+
+
+def _newer(path: Path, version: int) -> StoreError:
+    return StoreError(
+        f"{path}: tệp tiến độ do phiên bản quiz mới hơn tạo ra (lược đồ v{version}, "
+        f"bản này chỉ hiểu tới v{SCHEMA_VERSION}); hãy cập nhật quiz. Tệp được giữ nguyên."
+    )
+
+
+def _locked(path: Path, busy_timeout_ms: int) -> StoreError:
+    return StoreError(
+        f"{path}: tệp tiến độ đang bị một chương trình khác khoá quá {busy_timeout_ms / 1000:g} giây; "
+        "hãy thử lại sau."
+    )
+
+
+def _unopenable(path: Path, err: BaseException) -> StoreError:
+    reason = getattr(err, "strerror", None) or "không có quyền hoặc đường dẫn sai"
+    return StoreError(f"{path}: không mở hoặc tạo được tệp tiến độ ({reason}).")
+
+
+def _is_locked(err: sqlite3.Error) -> bool:
+    text = str(err).lower()
+    return "locked" in text or "busy" in text
+
+
+# --- file checks before SQLite touches the file -------------------------------------------------------
+
+
+def _check_header(path: Path) -> bool:
+    """Raise unless `path` is empty or looks like a whole SQLite file; True when it is empty (new)."""
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            return True
+        with path.open("rb") as f:
+            header = f.read(100)
+    except OSError as err:
+        raise _unopenable(path, err) from None
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        raise _not_sqlite(path)
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        raise _corrupt(path)
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return False  # the WAL may legitimately hold pages the main file lacks
+    if size % page_size:
+        raise _corrupt(path)
+    pages = int.from_bytes(header[28:32], "big")
+    change_counter = header[24:28]
+    valid_for = header[92:96]
+    if pages and change_counter == valid_for and size < pages * page_size:
+        raise _corrupt(path)  # truncated
+    return False
+
+
+def _inspect(conn: sqlite3.Connection) -> tuple[int, int, list[str]]:
+    """(application_id, user_version, names of schema objects), read in one consistent snapshot."""
+    own_transaction = not conn.in_transaction
+    if own_transaction:
+        conn.execute("BEGIN")  # another process may be creating the schema right now
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        names = [
+            row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+        ]
+    finally:
+        if own_transaction and conn.in_transaction:
+            conn.execute("COMMIT")
+    return app_id, version, names
+
+
+def _classify(path: Path, app_id: int, version: int, names: list[str]) -> int:
+    """The version to migrate from (0 for a blank database); raise if the file is not ours."""
+    if app_id == APPLICATION_ID:
+        if version > SCHEMA_VERSION:
+            raise _newer(path, version)
+        return version
+    if app_id == 0 and version == 0 and not names:
+        return 0
+    raise _foreign(path)
+
+
+# --- the store --------------------------------------------------------------------------------------------
+
+
+_REVIEW_COLUMNS = "id, at, bank, question, answer, verdict, rating, duration_ms, mode, fingerprint"
+_CARD_COLUMNS = (
+    "bank, question, fsrs_card, state, stability, difficulty, due, reps, lapses, "
+    "first_review, last_review, fingerprint"
+)
+
+
+def _card_from_row(row: tuple) -> CardState:
+    fi = datetime.fromisoformat
+    return CardState(
+        row[0],
+        row[1],
+        row[2],
+        row[3],
+        row[4],
+        row[5],
+        fi(row[6]),
+        row[7],
+        row[8],
+        fi(row[9]),
+        fi(row[10]),
+        row[11],
+    )
+
+
+def _review_from_row(row: tuple) -> Review:
+    return Review(
+        at=from_iso(row[1]),
+        bank=row[2],
+        question=row[3],
+        answer=row[4],
+        verdict=row[5],
+        rating=row[6],
+        duration_ms=row[7],
+        mode=row[8],
+        fingerprint=row[9],
+        id=row[0],
+    )
+
+
+class Store:
+    """An open progress file. Make one with `Store.open(path)`; close it (or use `with`)."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
+        self.path = path
+        self._conn = conn
+        self._busy_timeout_ms = busy_timeout_ms
+
+    # opening ------------------------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Store:
+        """Open (creating it and its folders if missing) the progress file at `path`, migrating it if old.
+
+        `busy_timeout_ms` is how long a write waits for another process's transaction to finish.
+        """
+        path = Path(path)
+        if path.is_dir():
+            raise StoreError(f"{path}: là một thư mục, không phải tệp tiến độ.")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise _unopenable(path, err) from None
+        if path.exists():
+            _check_header(path)
+        try:
+            conn = sqlite3.connect(
+                os.fspath(path), timeout=busy_timeout_ms / 1000, isolation_level=None, cached_statements=64
+            )
+        except sqlite3.Error as err:
+            raise _unopenable(path, err) from None
+        try:
+            store = cls(path, conn, busy_timeout_ms)
+            store._setup()
+            return store
+        except BaseException:
+            conn.close()
+            raise
+
+    def _setup(self) -> None:
+        conn = self._conn
+        conn.execute(f"PRAGMA busy_timeout = {int(self._busy_timeout_ms)}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        # SQLite does not wait on a busy lock when that could deadlock (switching a new file to WAL while
+        # another process creates it), so retry those steps ourselves until the busy timeout.
+        deadline = time.monotonic() + self._busy_timeout_ms / 1000
+        with self._guard():
+            while True:
+                try:
+                    self._prepare()
+                    return
+                except sqlite3.OperationalError as err:
+                    if not _is_locked(err) or time.monotonic() >= deadline:
+                        raise
+                    time.sleep(0.005)
+
+    def _prepare(self) -> None:
+        conn = self._conn
+        # Read-only checks first: nothing is written until we know the file is ours.
+        version = _classify(self.path, *_inspect(conn))
+        if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            conn.execute("PRAGMA journal_mode = WAL").fetchone()
+        conn.execute("PRAGMA synchronous = FULL")
+        if version < SCHEMA_VERSION:
+            self._migrate()
+
+    def _migrate(self) -> None:
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have created or upgraded the file meanwhile: decide again under the lock.
+            version = _classify(self.path, *_inspect(conn))
+            for step in MIGRATIONS[version:]:
+                step(conn)
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        """Turn SQLite failures a learner can cause into one-line StoreErrors."""
+        try:
+            yield
+        except (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError):
+            raise  # our bug (bad value, closed store), not the learner's
+        except sqlite3.OperationalError as err:
+            if _is_locked(err):
+                raise _locked(self.path, self._busy_timeout_ms) from None
+            if "unable to open" in str(err).lower() or "readonly" in str(err).lower():
+                raise _unopenable(self.path, err) from None
+            raise _corrupt(self.path) from None
+        except sqlite3.DatabaseError as err:
+            if "not a database" in str(err).lower():
+                raise _not_sqlite(self.path) from None
+            raise _corrupt(self.path) from None
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One short write transaction, committed (and fsync'ed) when the block ends."""
+        conn = self._conn
+        with self._guard():
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+
+    # writing ------------------------------------------------------------------------------------------------
+
+    def record(self, review: Review, card: CardState | None = None) -> int:
+        """Log `review` and save `card` (if given) in one transaction; durable on return. The review's id."""
+        if review.verdict not in VERDICTS:
+            raise ValueError(f"verdict must be one of {VERDICTS}, not {review.verdict!r}")
+        if review.mode not in MODES:
+            raise ValueError(f"mode must be one of {MODES}, not {review.mode!r}")
+        if not 1 <= int(review.rating) <= 4:
+            raise ValueError(f"rating must be 1..4, not {review.rating!r}")
+        if card is not None and card.key != (review.bank, review.question):
+            raise ValueError(f"card {card.key} does not belong to review {(review.bank, review.question)}")
+        with self._write() as conn:
+            cur = conn.execute(
+                f"INSERT INTO reviews ({_REVIEW_COLUMNS}) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    to_iso(review.at),
+                    review.bank,
+                    review.question,
+                    unicodedata.normalize("NFC", review.answer),
+                    review.verdict,
+                    int(review.rating),
+                    None if review.duration_ms is None else int(review.duration_ms),
+                    review.mode,
+                    review.fingerprint,
+                ),
+            )
+            review_id = cur.lastrowid
+            if card is not None:
+                conn.execute(
+                    f"INSERT INTO cards ({_CARD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    " ON CONFLICT (bank, question) DO UPDATE SET"
+                    " fsrs_card = excluded.fsrs_card, state = excluded.state,"
+                    " stability = excluded.stability, difficulty = excluded.difficulty,"
+                    " due = excluded.due, reps = excluded.reps, lapses = excluded.lapses,"
+                    " first_review = excluded.first_review, last_review = excluded.last_review,"
+                    " fingerprint = excluded.fingerprint",
+                    (
+                        card.bank,
+                        card.question,
+                        card.fsrs_card,
+                        card.state,
+                        card.stability,
+                        card.difficulty,
+                        to_iso(card.due),
+                        card.reps,
+                        card.lapses,
+                        to_iso(card.first_review),
+                        to_iso(card.last_review),
+                        card.fingerprint,
+                    ),
+                )
+        assert review_id is not None
+        return review_id
+
+    # reading ------------------------------------------------------------------------------------------------
+
+    def card(self, bank: str, question: str) -> CardState | None:
+        """The state of one question, or None if it was never reviewed (new)."""
+        with self._guard():
+            row = self._conn.execute(
+                f"SELECT {_CARD_COLUMNS} FROM cards WHERE bank = ? AND question = ?", (bank, question)
+            ).fetchone()
+        return None if row is None else _card_from_row(row)
+
+    def cards(self, banks: Iterable[str] | None = None) -> dict[tuple[str, str], CardState]:
+        """Every stored card state, keyed by (bank, question); only those banks when `banks` is given."""
+        sql = f"SELECT {_CARD_COLUMNS} FROM cards"
+        params: tuple[str, ...] = ()
+        if banks is not None:
+            params = tuple(dict.fromkeys(banks))
+            if not params:
+                return {}
+            sql += f" WHERE bank IN ({', '.join('?' * len(params))})"
+        with self._guard():
+            rows = self._conn.execute(sql, params).fetchall()
+        return {(row[0], row[1]): _card_from_row(row) for row in rows}
+
+    def reviews(
+        self,
+        bank: str | None = None,
+        question: str | None = None,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        mode: str | None = None,
+    ) -> list[Review]:
+        """Logged answers in time order, optionally of one bank / question, in [since, until), of one mode."""
+        where: list[str] = []
+        params: list[object] = []
+        for column, value in (("bank", bank), ("question", question), ("mode", mode)):
+            if value is not None:
+                where.append(f"{column} = ?")
+                params.append(value)
+        if since is not None:
+            where.append("at >= ?")
+            params.append(to_iso(since))
+        if until is not None:
+            where.append("at < ?")
+            params.append(to_iso(until))
+        sql = f"SELECT {_REVIEW_COLUMNS} FROM reviews"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY at, id"
+        with self._guard():
+            rows = self._conn.execute(sql, params).fetchall()
+        return [_review_from_row(row) for row in rows]
+
+    def introduced_between(self, start: datetime, end: datetime) -> int:
+        """How many questions had their first review in [start, end): e.g. new ones learnt today."""
+        with self._guard():
+            row = self._conn.execute(
+                "SELECT count(*) FROM cards WHERE first_review >= ? AND first_review < ?",
+                (to_iso(start), to_iso(end)),
+            ).fetchone()
+        return int(row[0])
+
+    def query(self, sql: str, params: Iterable[object] = ()) -> list[tuple]:
+        """Run a read-only SQL query against the schema above (for the report); rows as tuples.
+
+        The connection is `query_only` meanwhile, so a statement that would write fails instead.
+        """
+        with self._guard():
+            self._conn.execute("PRAGMA query_only = ON")
+            try:
+                return self._conn.execute(sql, tuple(params)).fetchall()
+            except sqlite3.OperationalError as err:
+                if "readonly" in str(err).lower():
+                    raise ValueError(f"Store.query is read-only: {sql!r}") from None
+                raise
+            finally:
+                self._conn.execute("PRAGMA query_only = OFF")
+
+    def check(self) -> None:
+        """A full consistency check (`PRAGMA quick_check`); StoreError if the file is damaged.
+
+        Not run by `open`: it reads the whole file (about 0.1 s for 100,000 reviews). `open` only checks
+        the header and the schema; damage elsewhere surfaces as a StoreError when a read reaches it.
+        """
+        with self._guard():
+            rows = self._conn.execute("PRAGMA quick_check").fetchall()
+        if rows != [("ok",)]:
+            raise _corrupt(self.path)
+
+    # closing ------------------------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
