@@ -103,6 +103,289 @@ def root(
 
 
 # ----------------------------------------------------------------------------------------
+# quiz study / quiz exam
+
+TagOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--tag",
+        "-t",
+        help="Chỉ hỏi câu có thẻ này (lặp lại để chọn nhiều; không phân biệt dấu).",
+        show_default=False,
+    ),
+]
+MinutesOption = Annotated[
+    float | None, typer.Option("--minutes", "-m", help="Giới hạn thời gian (phút).", show_default=False)
+]
+PlainOption = Annotated[
+    bool,
+    typer.Option("--plain", help="Chế độ dòng lệnh thuần (mỗi dòng một câu trả lời), kể cả trên terminal."),
+]
+BanksArgument = Annotated[
+    list[str] | None,
+    typer.Argument(
+        metavar="BANK",
+        help="Id ngân hàng, tệp YAML hoặc thư mục (mặc định: tất cả).",
+        show_default=False,
+    ),
+]
+
+
+def _positive(value: float | None, option: str) -> None:
+    if value is not None and value <= 0:
+        raise QuizError(M.BAD_NUMBER_OPTION.format(option=option))
+
+
+def _scheduler(retention: float | None):
+    import os
+
+    from quiz.scheduler import Scheduler
+
+    if retention is not None and not 0.7 <= retention <= 0.99:
+        raise QuizError(M.BAD_RETENTION)
+    return Scheduler(desired_retention=retention, fuzz=os.environ.get("QUIZ_FUZZ", "1") != "0")
+
+
+def _front_end(plain: bool, console):
+    from quiz.runner import InteractiveIO, PlainIO
+
+    if plain or not sys.stdin.isatty():
+        return PlainIO(sys.stdin, console)
+    return InteractiveIO(console)
+
+
+def _print_summary(console, session, store, banks, now) -> None:
+    from datetime import timedelta
+
+    from quiz.clock import local_timezone
+
+    tally = session.tally
+    console.print()
+    console.print(
+        M.SUMMARY.format(
+            answered=tally.answered,
+            correct=tally.correct,
+            almost=tally.almost,
+            wrong=tally.wrong,
+            skipped=tally.skipped,
+        ),
+        style="bold",
+        markup=False,
+    )
+    ids = {(b.id, q.id) for b in banks for q in b.questions}
+    dues = sorted(c.due for key, c in store.cards([b.id for b in banks]).items() if key in ids)
+    if not dues:
+        return
+    due_now = sum(1 for d in dues if d <= now)
+    if due_now:
+        console.print(M.NEXT_DUE_NOW.format(count=due_now), markup=False)
+        return
+    soon = sum(1 for d in dues if d <= now + timedelta(hours=24))
+    when = dues[0].astimezone(local_timezone()).strftime("%H:%M %d/%m/%Y")
+    console.print(M.NEXT_DUE.format(when=when, count=soon), markup=False)
+
+
+@app.command()
+@user_errors
+def study(
+    bank: BanksArgument = None,
+    tag: TagOption = None,
+    new: Annotated[
+        int,
+        typer.Option("--new", "-n", help="Số câu mới tối đa mỗi ngày (tính cả câu đã học hôm nay).", min=0),
+    ] = 10,
+    limit: Annotated[
+        int | None,
+        typer.Option("--limit", "-l", help="Số câu tối đa trong phiên.", min=1, show_default=False),
+    ] = None,
+    minutes: MinutesOption = None,
+    cram: Annotated[bool, typer.Option("--cram", help="Ôn tự do mọi câu, bỏ qua lịch ôn.")] = False,
+    self_rate: Annotated[
+        bool, typer.Option("--self-rate", help="Sau câu đúng, tự đánh giá Dễ/Vừa/Khó.")
+    ] = False,
+    retention: Annotated[
+        float | None,
+        typer.Option("--retention", help="Tỉ lệ nhớ mong muốn (mặc định 0,9).", show_default=False),
+    ] = None,
+    plain: PlainOption = False,
+    banks: BanksOption = None,
+    progress: ProgressOption = None,
+) -> None:
+    """Ôn tập ngắt quãng: câu đến hạn trước (câu dễ quên nhất trước), rồi câu mới.
+
+    Mỗi câu trả lời được chấm, hiện đáp án, giải thích, trích dẫn nguồn và lưu ngay.
+    Khi stdin không phải terminal: mỗi dòng một câu trả lời (chữ cái a/b/c, `a c` cho nhiều
+    lựa chọn, `3 1 2` cho sắp xếp, đ/s cho đúng/sai, mỗi chỗ trống một dòng); dòng trống để bỏ qua.
+
+    Ví dụ:  quiz study  ·  quiz study doi-ngoai-dang-2018 --new 5  ·  quiz study --tag số-liệu --minutes 10
+    """
+    import os
+    import random
+    import time
+
+    from quiz.clock import day_bounds, today
+    from quiz.clock import now as clock_now
+    from quiz.loader import resolve
+    from quiz.paths import banks_dir, progress_path
+    from quiz.runner import run
+    from quiz.session import Session, select_questions, study_queue
+    from quiz.store import Store
+
+    _positive(minutes, "--minutes")
+    chosen = resolve(bank or [], banks_dir(banks))
+    if not select_questions(chosen, tag or ()):
+        raise QuizError(
+            M.NO_MATCH.format(banks=", ".join(b.id for b in chosen), tags=", ".join(tag or []) or "—")
+        )
+    scheduler = _scheduler(retention)
+    console = _console()
+    with Store.open(progress_path(progress)) as store:
+        now = clock_now()
+        introduced = store.introduced_between(*day_bounds(today(now)))
+        items = study_queue(
+            chosen,
+            store.cards([b.id for b in chosen]),
+            now,
+            tags=tag or (),
+            new_limit=new,
+            introduced_today=introduced,
+            limit=limit,
+            cram=cram,
+            rng=random.Random(os.environ.get("QUIZ_SEED")),  # QUIZ_SEED: reproducible demos and tests
+        )
+        session = Session(store, scheduler, "study")
+        if not items:
+            console.print(M.NOTHING_DUE, markup=False)
+            console.print(M.NOTHING_DUE_HINT, markup=False, style="dim")
+            _print_summary(console, session, store, chosen, now)
+            return
+        due = sum(1 for it in items if it.card is not None)
+        if cram:
+            console.print(M.CRAM_START.format(count=len(items)), markup=False, style="dim")
+        else:
+            console.print(
+                M.SESSION_START.format(count=len(items), due=due, new=len(items) - due),
+                markup=False,
+                style="dim",
+            )
+        deadline = time.monotonic() + minutes * 60 if minutes else None
+        outcome = run(
+            session,
+            items,
+            _front_end(plain, console),
+            console,
+            clock_now,
+            deadline=deadline,
+            self_rate=self_rate,
+        )
+        if outcome.interrupted:
+            console.print()
+            console.print(M.INTERRUPTED, markup=False, style="yellow")
+        _print_summary(console, session, store, chosen, clock_now())
+
+
+@app.command()
+@user_errors
+def exam(
+    bank: BanksArgument = None,
+    count: Annotated[int, typer.Option("--count", "-c", help="Số câu hỏi.", min=1)] = 20,
+    minutes: MinutesOption = None,
+    seed: Annotated[
+        int | None,
+        typer.Option("--seed", help="Cùng seed → cùng câu hỏi, cùng thứ tự.", show_default=False),
+    ] = None,
+    tag: TagOption = None,
+    pass_mark: Annotated[
+        float | None,
+        typer.Option(
+            "--pass-mark",
+            help="Ngưỡng đạt (%%); dưới ngưỡng → mã thoát 1.",
+            min=0,
+            max=100,
+            show_default=False,
+        ),
+    ] = None,
+    plain: PlainOption = False,
+    banks: BanksOption = None,
+    progress: ProgressOption = None,
+) -> None:
+    """Thi thử: N câu ngẫu nhiên, có thể giới hạn thời gian; chấm điểm và xem lại câu sai ở cuối.
+
+    Kết quả được lưu như các lượt ôn (chế độ exam) và cập nhật lịch ôn.
+
+    Ví dụ:  quiz exam --count 20 --minutes 15  ·  quiz exam --seed 42 --pass-mark 80
+    """
+    import time
+
+    from quiz.clock import now as clock_now
+    from quiz.loader import resolve
+    from quiz.paths import banks_dir, progress_path
+    from quiz.render import question_lines
+    from quiz.runner import run
+    from quiz.session import Session, exam_queue
+    from quiz.store import Store
+
+    _positive(minutes, "--minutes")
+    chosen = resolve(bank or [], banks_dir(banks))
+    items = exam_queue(chosen, count, seed=seed, tags=tag or ())
+    if not items:
+        raise QuizError(
+            M.NO_MATCH.format(banks=", ".join(b.id for b in chosen), tags=", ".join(tag or []) or "—")
+        )
+    console = _console()
+    scheduler = _scheduler(None)
+    with Store.open(progress_path(progress)) as store:
+        session = Session(store, scheduler, "exam")
+        limit = M.EXAM_LIMIT.format(minutes=f"{minutes:g}") if minutes else ""
+        console.print(M.EXAM_START.format(count=len(items), limit=limit), markup=False, style="dim")
+        deadline = time.monotonic() + minutes * 60 if minutes else None
+        outcome = run(
+            session,
+            items,
+            _front_end(plain, console),
+            console,
+            clock_now,
+            deadline=deadline,
+            show_feedback=False,
+        )
+    if outcome.interrupted:
+        console.print()
+        console.print(M.INTERRUPTED, markup=False, style="yellow")
+    tally = session.tally
+    total = len(items)
+    percent = round(100 * tally.accepted / total)
+    console.print()
+    console.print(
+        M.EXAM_SCORE.format(score=tally.accepted, total=total, percent=percent), style="bold", markup=False
+    )
+    given = {id(it): text for it, text, _ in tally.wrong_items}
+    missed = {id(it) for it in tally.skipped_items + items[outcome.asked :]}
+    review = [(it, given.get(id(it))) for it in items if id(it) in given or id(it) in missed]
+    if review:
+        console.print(M.EXAM_REVIEW, style="bold", markup=False)
+        for n, (item, given) in enumerate(review, 1):
+            console.print(f"{n}. " + question_lines(item.question)[0], markup=False)
+            console.print(
+                "   " + M.EXAM_YOUR_ANSWER.format(given=given or M.EXAM_NO_ANSWER), markup=False, style="red"
+            )
+            console.print(
+                "   " + M.VERDICT_LINE["wrong"].format(expected=item.question.canonical_answer()),
+                markup=False,
+            )
+    if pass_mark is not None:
+        passed = percent >= pass_mark
+        console.print(
+            M.EXAM_PASS.format(mark=f"{pass_mark:g}")
+            if passed
+            else M.EXAM_FAIL.format(mark=f"{pass_mark:g}"),
+            markup=False,
+            style="green" if passed else "red",
+        )
+        if not passed:
+            raise typer.Exit(1)
+
+
+# ----------------------------------------------------------------------------------------
 # quiz bank …
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import string
 
 from quiz import messages as M
-from quiz.model import Bank, Question, format_decimal
+from quiz.model import Bank, Question, cloze_display, format_decimal
 
 LETTERS = string.ascii_lowercase
 
@@ -23,7 +23,8 @@ def question_lines(question: Question, order: list[str] | None = None) -> list[s
     `order` is the shuffled order of choices (choice/multi) or items (order) the learner sees.
     """
     kind = M.TYPE_LABELS.get(question.type, question.type)
-    lines = [f"[{kind}] {question.display_prompt}"]
+    shown_prompt = numbered_cloze(question) if question.type == "cloze" else question.display_prompt
+    lines = [f"[{kind}] {shown_prompt}"]
     if question.type == "cloze" and question.prompt:
         lines.insert(0, question.prompt)
     if question.type in ("choice", "multi"):
@@ -37,6 +38,14 @@ def question_lines(question: Question, order: list[str] | None = None) -> list[s
     elif question.type == "number" and question.unit:
         lines.append(f"  ({question.unit})")
     return lines
+
+
+def numbered_cloze(question: Question) -> str:
+    """The cloze text with numbered blanks when there are several, so each input has its place."""
+    count = len(question.blanks)
+    if count < 2:
+        return cloze_display(question.text or "")
+    return cloze_display(question.text or "", [f"____({n})" for n in range(1, count + 1)])
 
 
 def answer_lines(bank: Bank, question: Question) -> list[str]:

@@ -1,0 +1,83 @@
+"""Read a learner's typed line as a response for the judge (plain mode and scripts).
+
+cli.md: a choice by its letter or number, several as `a c` or `1,3`, an order as `3 1 2 4`,
+true/false as `đ`/`s`, `true`/`false`, `y`/`n`. Pure functions; nothing here reads stdin.
+A line that cannot be read as an answer becomes a response the judge marks wrong, and the
+learner's text is kept for the review log.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from quiz.model import Question
+
+TRUE_WORDS = {"đ", "d", "đúng", "dung", "true", "t", "y", "yes", "có", "co", "1", "right"}
+FALSE_WORDS = {"s", "sai", "false", "f", "n", "no", "không", "khong", "0", "wrong"}
+_SPLIT = re.compile(r"[\s,;]+")
+
+
+@dataclass(frozen=True)
+class Invalid:
+    """A line that is not a well-formed answer for its question (judged wrong, kept as typed)."""
+
+    text: str
+
+
+def _pick(token: str, shown: list[str]) -> str | None:
+    """One of the shown options by letter (`a`), number (`1`) or its exact text."""
+    token = token.strip().lower()
+    if len(token) == 1 and "a" <= token <= "z":
+        index = ord(token) - ord("a")
+    elif token.isdigit():
+        index = int(token) - 1
+    else:
+        return None
+    return shown[index] if 0 <= index < len(shown) else None
+
+
+def parse_line(question: Question, line: str, shown: list[str] | None = None) -> Any:
+    """The response for `judge(question, response)` from one typed line.
+
+    `shown` is the order in which choices (or order items) were displayed. Cloze questions
+    take one line per blank: use `parse_line` per blank, which returns the text itself.
+    """
+    text = unicodedata.normalize("NFC", line).strip()
+    shown = shown if shown is not None else list(question.choices or question.items)
+    if question.type == "choice":
+        exact = next((c for c in shown if c.casefold() == text.casefold()), None)
+        return exact or _pick(text, shown) or Invalid(text)
+    if question.type == "multi":
+        picks = [_pick(t, shown) for t in _SPLIT.split(text) if t]
+        if not picks or None in picks:
+            return Invalid(text)
+        return set(picks)
+    if question.type == "order":
+        picks = [_pick(t, shown) if t.isdigit() else None for t in _SPLIT.split(text) if t]
+        if None in picks or sorted(picks, key=shown.index) != sorted(shown, key=shown.index):  # type: ignore[arg-type]
+            return Invalid(text)
+        return picks
+    if question.type == "truefalse":
+        word = text.lower().rstrip(".!")
+        if word in TRUE_WORDS:
+            return True
+        if word in FALSE_WORDS:
+            return False
+        return Invalid(text)
+    return text
+
+
+def describe(question: Question, response: Any) -> str:
+    """A response as one line of text for the review log."""
+    if isinstance(response, Invalid):
+        return response.text
+    if isinstance(response, bool):
+        return "đúng" if response else "sai"
+    if question.type == "multi":
+        return "; ".join(c for c in question.choices if c in response)
+    if isinstance(response, (list, tuple)):
+        return (" → " if question.type == "order" else " | ").join(response)
+    return str(response)

@@ -1,0 +1,168 @@
+"""Drive a study or exam session on the terminal: ask, judge, show, save — until done or interrupted.
+
+Two front ends share one loop:
+
+* `PlainIO` when standard input is not a terminal (or `--plain`): one answer per line, plain
+  text out, no colour — sessions can be scripted and tested.
+* `InteractiveIO` on a terminal: questionary screens (`quiz.prompts`, imported only here).
+
+Ctrl-C or end of input at any point ends the loop; every answer already judged is already saved
+(the session commits each one as it is judged), and the summary is printed.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import IO, Any
+
+from rich.console import Console
+
+from quiz import messages as M
+from quiz.answers import parse_line
+from quiz.render import grounding_lines, question_lines
+from quiz.session import Item, Session
+
+SKIP = object()
+VERDICT_MARKS = {"correct": "✓", "almost": "≈", "wrong": "✗"}
+VERDICT_STYLES = {"correct": "green", "almost": "yellow", "wrong": "red"}
+
+
+class PlainIO:
+    """One answer per line from a stream; cloze questions take one line per blank."""
+
+    interactive = False
+
+    def __init__(self, stream: IO[str], console: Console):
+        self.stream = stream
+        self.console = console
+
+    def _line(self) -> str:
+        line = self.stream.readline()
+        if line == "":
+            raise EOFError
+        return line.rstrip("\r\n")
+
+    def ask(self, item: Item) -> Any:
+        question = item.question
+        if question.type == "cloze":
+            answers = []
+            for _ in question.blanks:
+                line = self._line()
+                if not line.strip() and not answers:
+                    return SKIP
+                answers.append(line)
+            return answers
+        line = self._line()
+        if not line.strip():
+            return SKIP
+        return parse_line(question, line, item.shown)
+
+    def self_rate(self) -> str | None:
+        word = self._line().strip().lower()
+        return {"e": "easy", "easy": "easy", "dễ": "easy", "h": "hard", "hard": "hard", "khó": "hard"}.get(
+            word
+        )
+
+
+class InteractiveIO:
+    """questionary widgets on a terminal."""
+
+    interactive = True
+
+    def __init__(self, console: Console):
+        self.console = console
+        from quiz import prompts
+
+        self.prompts = prompts
+
+    def ask(self, item: Item) -> Any:
+        response = self.prompts.ask(item.question, item.shown)
+        return SKIP if response is self.prompts.SKIP else response
+
+    def self_rate(self) -> str | None:
+        return self.prompts.ask_self_rate()
+
+
+@dataclass
+class Outcome:
+    interrupted: bool = False
+    timed_out: bool = False
+    asked: int = 0
+
+
+def run(
+    session: Session,
+    items: list[Item],
+    io: PlainIO | InteractiveIO,
+    console: Console,
+    now: Callable[[], datetime],
+    *,
+    deadline: float | None = None,
+    self_rate: bool = False,
+    show_feedback: bool = True,
+) -> Outcome:
+    """Ask every item in turn. `deadline` is a `time.monotonic()` value after which no question starts."""
+    outcome = Outcome()
+    total = len(items)
+    for position, item in enumerate(items, 1):
+        if deadline is not None and time.monotonic() >= deadline:
+            outcome.timed_out = True
+            console.print(M.TIME_UP, style="yellow")
+            break
+        console.print()
+        console.print(
+            M.POSITION.format(n=position, total=total, bank=item.bank.id, id=item.question.id),
+            style="dim",
+            markup=False,
+        )
+        for line in question_lines(item.question, item.shown or None):
+            console.print(line, style="bold", markup=False)
+        started = time.monotonic()
+        try:
+            response = io.ask(item)
+        except (EOFError, KeyboardInterrupt):
+            outcome.interrupted = True
+            break
+        outcome.asked += 1
+        duration_ms = int((time.monotonic() - started) * 1000)
+        if response is SKIP:
+            session.skip(item)
+            console.print(
+                M.SKIPPED_LINE.format(answer=item.question.canonical_answer()), markup=False, style="dim"
+            )
+            continue
+        verdict = session.judge(item, response)
+        rate = None
+        if self_rate and verdict.outcome == "correct" and show_feedback:
+            console.print(
+                M.VERDICT_LINE["correct"].format(expected=verdict.expected), style="green", markup=False
+            )
+            try:
+                rate = io.self_rate()
+            except (EOFError, KeyboardInterrupt):
+                outcome.interrupted = True
+        session.record(item, response, verdict, now(), duration_ms, rate)
+        if show_feedback:
+            show_verdict(
+                console, item, verdict, repeat_correct=not (self_rate and verdict.outcome == "correct")
+            )
+        if outcome.interrupted:
+            break
+    return outcome
+
+
+def show_verdict(console: Console, item: Item, verdict: Any, repeat_correct: bool = True) -> None:
+    """✓/≈/✗ with the right answer, then why (diacritics, typo), explanation, source and quote."""
+    if verdict.outcome != "correct" or repeat_correct:
+        console.print(
+            M.VERDICT_LINE[verdict.outcome].format(expected=verdict.expected),
+            style=VERDICT_STYLES[verdict.outcome],
+            markup=False,
+        )
+    if verdict.detail:
+        console.print(f"  {verdict.detail}", markup=False)
+    for line in grounding_lines(item.bank, item.question):
+        console.print(f"  {line}", markup=False, style="dim" if line.startswith(M.SHOW_SOURCE) else None)

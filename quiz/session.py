@@ -1,0 +1,224 @@
+"""Session logic: which questions to ask, and what happens to an answer. No terminal I/O.
+
+- `study_queue`: due questions first (lowest retrievability first), then new ones up to the daily
+  new limit (counting those already introduced today); `cram` ignores the schedule.
+- `exam_queue`: N questions drawn at random; the same seed gives the same questions in the same
+  order with the same shuffled choices.
+- `Session.answer`: judge → rating → FSRS → one committed write to the store, then the verdict.
+"""
+
+from __future__ import annotations
+
+import random
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from quiz.answers import Invalid, describe
+from quiz.model import Bank, Question
+from quiz.store import CardState, Review, Store
+
+DRAFT_TAG = "draft"
+
+
+@dataclass
+class Item:
+    """One question to ask, with the order its choices or items are shown in."""
+
+    bank: Bank
+    question: Question
+    card: CardState | None = None
+    shown: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.bank.id, self.question.id)
+
+
+@dataclass
+class Tally:
+    answered: int = 0
+    correct: int = 0
+    almost: int = 0
+    wrong: int = 0
+    skipped: int = 0
+    wrong_items: list[tuple[Item, str, Any]] = field(default_factory=list)
+    skipped_items: list[Item] = field(default_factory=list)
+
+    @property
+    def accepted(self) -> int:
+        return self.correct + self.almost
+
+
+def tag_key(tag: str) -> str:
+    """Tags compare without case or diacritics: `--tag so-lieu` finds `số-liệu`."""
+    from quiz.vietnamese import fold
+
+    return fold(unicodedata.normalize("NFC", tag)).casefold().strip()
+
+
+def select_questions(banks: Iterable[Bank], tags: Sequence[str] = ()) -> list[tuple[Bank, Question]]:
+    """Every question of the banks carrying one of `tags` (all when none); `draft` only if asked."""
+    wanted = {tag_key(t) for t in tags}
+    chosen = []
+    for bank in banks:
+        for question in bank.questions:
+            keys = {tag_key(t) for t in question.tags}
+            if DRAFT_TAG in keys and DRAFT_TAG not in wanted:
+                continue
+            if wanted and not keys & wanted:
+                continue
+            chosen.append((bank, question))
+    return chosen
+
+
+def shuffled_view(question: Question, rng: random.Random) -> list[str]:
+    """The order choices or order items are shown in (order items are always shuffled)."""
+    if question.type in ("choice", "multi"):
+        shown = list(question.choices)
+        if question.shuffle:
+            rng.shuffle(shown)
+        return shown
+    if question.type == "order":
+        shown = list(question.items)
+        for _ in range(10):  # never show the items already in the right order
+            rng.shuffle(shown)
+            if shown != list(question.items):
+                break
+        return shown
+    return []
+
+
+def study_queue(
+    banks: Iterable[Bank],
+    cards: dict[tuple[str, str], CardState],
+    now: datetime,
+    *,
+    tags: Sequence[str] = (),
+    new_limit: int = 10,
+    introduced_today: int = 0,
+    limit: int | None = None,
+    cram: bool = False,
+    rng: random.Random | None = None,
+) -> list[Item]:
+    """What to ask now: due cards by lowest retrievability, then new questions in bank order."""
+    from quiz.scheduler import card_retrievability
+
+    rng = rng or random.Random()
+    pool = select_questions(banks, tags)
+    if cram:
+        items = [Item(b, q, cards.get((b.id, q.id))) for b, q in pool]
+        items.sort(key=lambda it: card_retrievability(it.card, now) if it.card else 0.0)
+    else:
+        due = [Item(b, q, cards[(b.id, q.id)]) for b, q in pool if (b.id, q.id) in cards]
+        due = [it for it in due if it.card is not None and it.card.due <= now]
+        due.sort(key=lambda it: card_retrievability(it.card, now))
+        room = max(0, new_limit - introduced_today)
+        new = [Item(b, q) for b, q in pool if (b.id, q.id) not in cards][:room]
+        items = due + new
+    if limit is not None:
+        items = items[: max(0, limit)]
+    for item in items:
+        item.shown = shuffled_view(item.question, rng)
+    return items
+
+
+def exam_queue(
+    banks: Iterable[Bank],
+    count: int,
+    *,
+    seed: int | None = None,
+    tags: Sequence[str] = (),
+    cards: dict[tuple[str, str], CardState] | None = None,
+) -> list[Item]:
+    """`count` questions at random (all if fewer); reproducible with `seed`."""
+    rng = random.Random(seed)
+    pool = select_questions(banks, tags)
+    picked = rng.sample(pool, min(max(0, count), len(pool)))
+    cards = cards or {}
+    items = [Item(b, q, cards.get((b.id, q.id))) for b, q in picked]
+    for item in items:
+        item.shown = shuffled_view(item.question, rng)
+    return items
+
+
+class Session:
+    """Judges answers and commits each one to the store the moment it is judged."""
+
+    def __init__(self, store: Store, scheduler: Any, mode: str = "study"):
+        self.store = store
+        self.scheduler = scheduler
+        self.mode = mode
+        self.tally = Tally()
+
+    def skip(self, item: Item) -> None:
+        """A skipped question is not a review: nothing is saved, the schedule is unchanged."""
+        self.tally.skipped += 1
+        self.tally.skipped_items.append(item)
+
+    def judge(self, item: Item, response: Any) -> Any:
+        """The verdict on a response (a malformed line is simply wrong)."""
+        from quiz.judge import Verdict, judge
+
+        if isinstance(response, Invalid):
+            return Verdict("wrong", item.question.canonical_answer())
+        return judge(item.question, response)
+
+    def record(
+        self,
+        item: Item,
+        response: Any,
+        verdict: Any,
+        now: datetime,
+        duration_ms: int | None = None,
+        self_rate: str | None = None,
+    ) -> CardState:
+        """Rate the verdict, move the card on the FSRS schedule and commit both in one transaction."""
+        from quiz.scheduler import rating_for
+
+        question = item.question
+        rating = rating_for(verdict.outcome, self_rate if verdict.outcome == "correct" else None)
+        fingerprint = question.fingerprint()
+        card = self.store.card(item.bank.id, question.id)
+        state = self.scheduler.review(card, item.bank.id, question.id, rating, now, fingerprint)
+        review = Review(
+            at=now,
+            bank=item.bank.id,
+            question=question.id,
+            answer=describe(question, response),
+            verdict=verdict.outcome,
+            rating=rating,
+            duration_ms=duration_ms,
+            mode=self.mode,
+            fingerprint=fingerprint,
+        )
+        self.store.record(review, state)
+        item.card = state
+        self._count(item, verdict, response)
+        return state
+
+    def answer(
+        self,
+        item: Item,
+        response: Any,
+        now: datetime,
+        duration_ms: int | None = None,
+        self_rate: str | None = None,
+    ) -> Any:
+        """Judge and record in one step; returns the verdict."""
+        verdict = self.judge(item, response)
+        self.record(item, response, verdict, now, duration_ms, self_rate)
+        return verdict
+
+    def _count(self, item: Item, verdict: Any, response: Any) -> None:
+        tally = self.tally
+        tally.answered += 1
+        if verdict.outcome == "correct":
+            tally.correct += 1
+        elif verdict.outcome == "almost":
+            tally.almost += 1
+        else:
+            tally.wrong += 1
+            tally.wrong_items.append((item, describe(item.question, response), verdict))
