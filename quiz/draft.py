@@ -203,6 +203,8 @@ _THU = re.compile(r"(?i:thứ)\s+$")
 _NUMBER = re.compile(
     _NB + r"(?P<n>\d{1,3}(?:\.\d{3})+|\d{1,15})(?:,(?P<f>\d{1,6}))?(?![\w]|[.,/:]\d)" + r"(?P<pct>\s?%)?"
 )
+_NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_NUMBER_WORD = re.compile(r"(?<![\w])(?i:" + "|".join(_NUMBER_WORDS) + r")(?![\w])")
 _WORD = re.compile(r"\s+([^\W\d_][\w]*)")
 
 _STOP = set(
@@ -213,7 +215,22 @@ _STOP = set(
 _TIME_UNITS = {"năm", "tháng", "ngày", "tuần", "quý", "giờ", "phút", "giây"}
 # A classifier takes the two syllables after it ("cuộc hội thảo"); a single noun stands alone.
 _CLASSIFIERS = {"cuộc", "chuyến", "vị", "bức", "bài", "bộ", "đoàn", "đảng", "chiếc", "lượt", "đợt", "phiên"}
-_SINGLE = {"người", "nước", "lần", "tỉnh", "huyện", "xã", "đồng", "USD", "km", "ha", "tấn"}
+_SINGLE = {
+    "người",
+    "nước",
+    "bên",
+    "phía",
+    "miền",
+    "lần",
+    "tỉnh",
+    "huyện",
+    "xã",
+    "đồng",
+    "USD",
+    "km",
+    "ha",
+    "tấn",
+}
 _SCALE = {"nghìn", "ngàn", "triệu", "tỷ", "tỉ", "vạn", "trăm"}
 
 _QUOTE_PAIRS = {"“": "”", "«": "»", "‘": "’", "„": "“"}
@@ -469,6 +486,26 @@ def find_candidates(text: str) -> list[Candidate]:
             unit, stop = _noun(text, end)
         taken.take(start, end)
         add("number", _decimal_text(value), start, stop, unit=unit, blank=(0, end - start))
+
+    for m in _NUMBER_WORD.finditer(text):
+        # "ba trụ cột", "hai Hội nghị"; not "Thứ hai", "Hai là", "Ba Lan", "mười hai".
+        start, end = m.span()
+        nxt = _WORD.match(text, end)
+        if not nxt or "\n" in nxt.group(0) or not taken.free(start, end):
+            continue
+        follower = nxt.group(1)
+        if (
+            _THU.search(text, max(0, start - 6), start)
+            or follower.lower() in _STOP
+            or follower.lower() in _NUMBER_WORDS
+            or (m.group()[0].isupper() and follower[0].isupper())
+        ):
+            continue
+        unit, stop = _noun(text, end)
+        if not unit:
+            continue
+        taken.take(start, end)
+        add("number", str(_NUMBER_WORDS[m.group().lower()]), start, stop, unit=unit, blank=(0, end - start))
 
     for start, end in _formulas(text):
         content = text[start:end]
