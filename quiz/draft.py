@@ -44,6 +44,12 @@ DRAFT_DESCRIPTION = (
     "Câu hỏi nháp sinh tự động từ bài viết. Mọi câu hỏi mang thẻ draft: "
     "hãy đọc lại, sửa hoặc xóa từng câu, rồi bỏ thẻ draft để đưa vào ôn tập."
 )
+DATELINE_PROMPT = "Bài viết được đăng ngày nào?"
+FILL_DATE_PROMPT = {
+    3: "Điền ngày (ngày/tháng/năm) vào chỗ trống: {text}",
+    2: "Điền tháng (tháng/năm) vào chỗ trống: {text}",
+    1: "Điền năm vào chỗ trống: {text}",
+}
 _NO_WRAP = 1_000_000
 
 # The loader refuses these (C0/C1 controls, bidi overrides); tab, CR and LF are kept.
@@ -538,7 +544,8 @@ def _label(raw: str | None) -> str | None:
 # --------------------------------------------------------------------------------------
 # Questions
 
-_CLAUSE = re.compile(r"[;|]|:(?!\d)|\s[-–—]\s|\)\s?-\s")
+_TIME_TOKEN = re.compile(r"\b\d{1,2}[:h]\d{2}\b")
+_CLAUSE = re.compile(r"[;|]|:(?!\d)|(?<=[^\d\s])\s[-–—]\s(?=[^\d\s])|(?<=\))\s?-\s")
 _COMMA = re.compile(r",\s")
 _LIMIT = 220
 
@@ -560,6 +567,8 @@ def _context(sentence: str, start: int, end: int, limit: int = _LIMIT) -> tuple[
             left = max(left, m.end())
         elif m.start() >= end:
             right = min(right, m.start())
+    if not _has_words(sentence[left:start] + " " + sentence[end:right]):
+        left, right = 0, len(sentence)  # a bare "(03/02/1930 - …)": the clause says nothing
     if right - left <= limit:
         return left, right
     lefts = sorted(
@@ -584,6 +593,10 @@ def _context(sentence: str, start: int, end: int, limit: int = _LIMIT) -> tuple[
     return lo, hi
 
 
+def _has_words(text: str) -> bool:
+    return any(ch.isalpha() for ch in _TIME_TOKEN.sub(" ", text))
+
+
 def _clean(text: str) -> str:
     return " ".join(text.split())
 
@@ -594,9 +607,42 @@ def _tidy_prompt(before: str, middle: str, after: str, *, truncated: bool) -> st
     text = text.strip(" \t.,;:!?…-–—|")
     # drop unbalanced leading/trailing quote or bracket marks
     text = text.strip('"“”‘’«»')
+    if text.count("(") > text.count(")"):
+        text += ")"
     if truncated and text and not text[0].isupper():
         text = "… " + text
     return (text + "?") if text else "?"
+
+
+_FUNCTION_WORDS = ("như", "và", "của", "với", "là", "để", "vì", "trong", "cho", "về", "mà")
+
+
+def _long_blank(formula: str) -> tuple[str, str, str]:
+    """Split a long formula into (kept head, phrase to blank, kept tail): the last comma part of
+    2-6 words, else what follows the last function word of the final part (at most 10 words)."""
+    parts = formula.split(",")
+    offset = 0
+    best: tuple[int, int] | None = None
+    for part in parts:
+        n = len(part.split())
+        core = part.strip(" .;:!?…")
+        if 2 <= n <= 6 and core:
+            s = offset + part.index(core)
+            best = (s, s + len(core))
+        offset += len(part) + 1
+    if best is None:
+        last = parts[-1]
+        base = len(formula) - len(last)
+        words = list(re.finditer(r"\S+", last))
+        for i in range(len(words) - 2, -1, -1):
+            if words[i].group().lower() in _FUNCTION_WORDS and 1 <= len(words) - i - 1 <= 10:
+                start = base + words[i + 1].start()
+                best = (start, base + len(last.rstrip(" .;:!?…")))
+                break
+    if best is None:
+        core = formula.rstrip(" .;:!?…")
+        best = (0, len(core))
+    return formula[: best[0]], formula[best[0] : best[1]], formula[best[1] :]
 
 
 def _cloze_safe(text: str) -> str:
@@ -630,20 +676,33 @@ def _number_prompt(c: Candidate) -> str:
         middle = "bao nhiêu phần trăm"
     else:
         middle = "bao nhiêu" + (" " + c.surface[c.blank[1] :].strip() if c.blank and unit else "")
-    return _tidy_prompt(before, middle, after, truncated=cut)
+    return _capitalize(_tidy_prompt(before, middle, after, truncated=cut), cut)
 
 
 _DATE_ASK = {3: "ngày nào", 2: "tháng nào", 1: "năm nào"}
 
 
 def _date_prompt(c: Candidate) -> str:
+    """ "… ngày nào …?" when the date reads as a phrase ("ngày 18/2/2019", "năm 2019"); a blank
+    to fill otherwise (a date in brackets or in a range); a dateline asks when it was published."""
     precision = len(c.value.split("-"))
     before, after, cut = _prompt_parts(c, 0, len(c.surface))
+    whole = c.sentence[: c.at] + " " + c.sentence[c.at + len(c.surface) :]
+    if precision == 3 and not _has_words(whole):
+        return DATELINE_PROMPT
     lead = c.surface[: c.blank[0]].strip().lower() if c.blank else ""
-    ask = _DATE_ASK[precision]
-    if lead and lead not in ("ngày", "tháng", "năm"):
-        ask = f"{lead} {ask}"
-    return _tidy_prompt(before, ask, after, truncated=cut)
+    glued = after[:1] in ("-", "–", "—") or before[-1:] in ("-", "–", "—")
+    if lead and not glued:
+        ask = _DATE_ASK[precision]
+        if lead not in ("ngày", "tháng", "năm"):
+            ask = f"{lead} {ask}"
+        return _capitalize(_tidy_prompt(before, ask, after, truncated=cut), cut)
+    body = _tidy_prompt(before, "____", after, truncated=cut)[:-1]
+    return FILL_DATE_PROMPT[precision].format(text=body)
+
+
+def _capitalize(text: str, truncated: bool) -> str:
+    return text if truncated or not text else text[0].upper() + text[1:]
 
 
 def _cloze_text(c: Candidate, answers: list[str]) -> str | None:
@@ -674,12 +733,10 @@ def _formula_cloze(c: Candidate) -> str | None:
             return None
         body = "{{" + safe + "}}"
     else:
-        last = parts[-1] if len(parts) > 1 and 0 < len(parts[-1].split()) <= 6 else " ".join(words[-4:])
-        keep = formula[: len(formula) - len(last)] if formula.endswith(last) else " ".join(words[:-4]) + " "
-        safe = _answer_safe(last.strip(" .,;:!?…"))
+        keep, blank, trail = _long_blank(formula)
+        safe = _answer_safe(blank)
         if not safe:
             return None
-        trail = last[len(last.rstrip(" .,;:!?…")) :]
         body = _cloze_safe(keep) + "{{" + safe + "}}" + _cloze_safe(trail)
     if "{{" not in body:
         return None
