@@ -1,7 +1,9 @@
 """Read a learner's typed line as a response for the judge (plain mode and scripts).
 
 cli.md: a choice by its letter or number, several as `a c` or `1,3`, an order as `3 1 2 4`,
-true/false as `đ`/`s`, `true`/`false`, `y`/`n`. Pure functions; nothing here reads stdin.
+true/false as `đ`/`s`, `true`/`false`, `y`/`n`. A choice may also be typed as its text, and
+several choices or an order as texts separated by `;` (shuffle-proof scripts).
+Pure functions; nothing here reads stdin.
 A line that cannot be read as an answer becomes a response the judge marks wrong, and the
 learner's text is kept for the review log.
 """
@@ -50,6 +52,15 @@ def parse_line(question: Question, line: str, shown: list[str] | None = None) ->
     if question.type == "choice":
         exact = next((c for c in shown if c.casefold() == text.casefold()), None)
         return exact or _pick(text, shown) or Invalid(text)
+    if question.type in ("multi", "order") and ";" in text:
+        # scripts may also give the options' own texts: `Đối ngoại Đảng; Ngoại giao Nhà nước`
+        by_text = {c.casefold(): c for c in shown}
+        picks_by_text = [by_text.get(t.strip().casefold()) for t in text.split(";") if t.strip()]
+        if not picks_by_text or None in picks_by_text:
+            return Invalid(text)
+        if question.type == "order":
+            return picks_by_text if sorted(picks_by_text) == sorted(shown) else Invalid(text)
+        return set(picks_by_text)
     if question.type == "multi":
         picks = [_pick(t, shown) for t in _SPLIT.split(text) if t]
         if not picks or None in picks:

@@ -1,0 +1,324 @@
+"""`quiz study` and `quiz exam` as a learner (or a script) uses them: plain sessions over simulated days,
+kill -9 in the middle, two sessions at once, bad stores, edited and deleted questions."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from quiz.cli import app
+
+DATA = Path(__file__).parent / "data"
+GOOD = DATA / "banks" / "good.yaml"
+
+# The right answers to good.yaml, in bank order (the order new questions are introduced).
+RIGHT = [
+    "245",
+    "gốc vững",
+    "thân chắc",
+    "cành uyển chuyển",
+    "Đối ngoại Đảng; Ngoại giao Nhà nước; Đối ngoại nhân dân",
+    "18/2/2019",
+    "32/CT-TW",
+    "Chỉ thị 28/CT-TW; Chỉ thị 32-CT/TW; Chỉ thị 38/CT-TW",
+    "Hoàng Bình Quân",
+    "đ",
+]
+# Wrong answers to the same questions (cloze: three blanks).
+WRONG = [
+    "111",
+    "gốc chắc",
+    "thân vững",
+    "cành mềm",
+    "Đối ngoại quốc phòng",
+    "19/9/2019",
+    "38/CT-TW",
+    "Chỉ thị 38/CT-TW; Chỉ thị 32-CT/TW; Chỉ thị 28/CT-TW",
+    "Lê Hoài Trung",
+    "s",
+]
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    banks = tmp_path / "banks"
+    banks.mkdir()
+    (banks / "good.yaml").write_text(GOOD.read_text(encoding="utf-8"), encoding="utf-8")
+    values = {
+        "QUIZ_BANKS": str(banks),
+        "QUIZ_PROGRESS": str(tmp_path / "progress.db"),
+        "QUIZ_NOW": "2026-11-23T08:00:00+07:00",
+        "QUIZ_FUZZ": "0",
+        "QUIZ_TZ": "Asia/Ho_Chi_Minh",
+        "NO_COLOR": "1",
+    }
+    for key, value in values.items():
+        monkeypatch.setenv(key, value)
+    return values
+
+
+def study(*args: str, answers: list[str] | None = None, now: str | None = None, monkeypatch=None):
+    if now and monkeypatch:
+        monkeypatch.setenv("QUIZ_NOW", now)
+    text = "\n".join(answers or []) + ("\n" if answers else "")
+    return CliRunner().invoke(app, ["study", *args], input=text)
+
+
+def reviews(env) -> list[tuple]:
+    with sqlite3.connect(env["QUIZ_PROGRESS"]) as conn:
+        return conn.execute("SELECT question, verdict, rating, mode FROM reviews ORDER BY id").fetchall()
+
+
+def test_first_session_asks_new_questions_and_saves_every_answer(env):
+    result = study(answers=RIGHT)
+    assert result.exit_code == 0, result.output
+    assert "Câu 1/8 · mau-day-du/so-chinh-dang-2018" in result.output
+    assert result.output.count("✓ Đúng") == 8
+    assert "Đã trả lời 8 câu: 8 đúng, 0 gần đúng, 0 sai; 0 bỏ qua." in result.output
+    assert "Trích dẫn: «Đảng ta có quan hệ với 245 chính đảng ở 111 quốc gia»" in result.output
+    rows = reviews(env)
+    assert len(rows) == 8 and {r[1] for r in rows} == {"correct"} and {r[2] for r in rows} == {3}
+    assert "\x1b[" not in result.output  # piped: no colour
+
+
+def test_verdicts_almost_and_wrong_are_rated_hard_and_again(env):
+    answers = ["245 chinh dang", "goc vung", "than chac", "canh uyen chuyen", *WRONG[4:]]
+    result = study(answers=answers)
+    assert result.exit_code == 0, result.output
+    rows = dict((q, (v, r)) for q, v, r, _ in reviews(env))
+    assert rows["so-chinh-dang-2018"] == ("correct", 3)  # the unit is text, the number is right
+    assert rows["cay-tre-ban-sac"] == ("almost", 2)  # typed without diacritics
+    assert rows["chi-thi-32-ngay"] == ("wrong", 1)
+    assert "≈ Gần đúng" in result.output and "✗ Sai. Đáp án: 18/2/2019" in result.output
+
+
+def test_daily_new_limit_counts_questions_already_introduced_today(env, monkeypatch):
+    first = study("--new", "3", answers=RIGHT[:1] + RIGHT[1:4] + RIGHT[4:5])
+    assert "3 câu: 0 đến hạn, 3 mới" in first.output
+    again = study("--new", "3", answers=RIGHT)
+    assert "hết lượt câu mới hôm nay" in again.output and len(reviews(env)) == 3
+    tomorrow = study(
+        "--new", "3", answers=RIGHT[5:], now="2026-11-24T08:00:00+07:00", monkeypatch=monkeypatch
+    )
+    assert "3 mới" in tomorrow.output
+
+
+def test_wrong_answers_come_back_sooner_than_right_ones(env, monkeypatch):
+    answers = RIGHT[:1] + WRONG[1:4] + RIGHT[4:]  # everything right but the cloze
+    study(answers=answers)
+    # Five minutes later only the wrong one (FSRS relearning step: 1 minute) is due again.
+    later = study(answers=RIGHT[1:4], now="2026-11-23T08:05:00+07:00", monkeypatch=monkeypatch)
+    assert "1 câu: 1 đến hạn, 0 mới" in later.output and "cay-tre-ban-sac" in later.output
+    # An hour later everything is due again, the weakest first: the cloze answered wrong.
+    day2 = study(
+        answers=[*RIGHT[1:4], RIGHT[0], *RIGHT[4:]], now="2026-11-23T09:00:00+07:00", monkeypatch=monkeypatch
+    )
+    assert "8 câu: 8 đến hạn" in day2.output
+    assert "Câu 1/8 · mau-day-du/cay-tre-ban-sac" in day2.output and day2.output.count("✓ Đúng") == 8
+    with sqlite3.connect(env["QUIZ_PROGRESS"]) as conn:
+        due = dict(conn.execute("SELECT question, due FROM cards"))
+    assert due["so-chinh-dang-2018"] > "2026-11-24"  # graduated: at least a day away
+    assert due["cay-tre-ban-sac"] < due["so-chinh-dang-2018"]  # the one that was wrong comes back sooner
+    # A week later the graduated questions are due again.
+    week = study(answers=[""] * 8, now="2026-11-30T08:00:00+07:00", monkeypatch=monkeypatch)
+    assert "đến hạn" in week.output and "mau-day-du/so-chinh-dang-2018" in week.output
+
+
+def test_empty_line_skips_and_end_of_input_ends_with_summary(env):
+    result = study(answers=["", "gốc vững", "thân chắc", "cành uyển chuyển"])
+    assert "– Bỏ qua. Đáp án: 245 chính đảng" in result.output
+    assert "Đã dừng. Mọi câu đã trả lời đều đã được lưu." in result.output
+    assert "Đã trả lời 1 câu: 1 đúng, 0 gần đúng, 0 sai; 1 bỏ qua." in result.output
+    assert [r[0] for r in reviews(env)] == ["cay-tre-ban-sac"]
+    assert result.exit_code == 0
+
+
+def test_tag_filter_ignores_diacritics(env):
+    result = study("--tag", "so-lieu", answers=["245"])
+    assert "1 câu: 0 đến hạn, 1 mới" in result.output
+    missing = study("--tag", "khong-co")
+    assert missing.exit_code == 2 and "không có câu hỏi nào khớp" in missing.output
+
+
+def test_cram_asks_everything_regardless_of_schedule(env):
+    study(answers=RIGHT)
+    result = study("--cram", "--limit", "2", answers=RIGHT[:4])
+    assert "Ôn tự do 2 câu" in result.output and len(reviews(env)) == 10
+
+
+def test_limit_caps_the_session(env):
+    result = study("--limit", "2", answers=RIGHT)
+    assert "2 câu: 0 đến hạn, 2 mới" in result.output and len(reviews(env)) == 2
+
+
+def test_edited_question_keeps_its_history_and_deleted_one_is_kept(env, monkeypatch):
+    study(answers=RIGHT)
+    bank = Path(env["QUIZ_BANKS"]) / "good.yaml"
+    text = bank.read_text(encoding="utf-8")
+    text = text.replace(
+        "Ai là Trưởng Ban Đối ngoại Trung ương năm 2018?", "Năm 2018, ai là Trưởng Ban Đối ngoại Trung ương?"
+    )
+    start = text.index("  - id: dung-sai")
+    bank.write_text(text[:start], encoding="utf-8")  # delete the last question
+    result = study("--cram", answers=RIGHT, now="2026-11-24T08:00:00+07:00", monkeypatch=monkeypatch)
+    assert result.exit_code == 0, result.output
+    assert "Ôn tự do 7 câu" in result.output
+    with sqlite3.connect(env["QUIZ_PROGRESS"]) as conn:
+        prints = conn.execute(
+            "SELECT fingerprint FROM reviews WHERE question = 'truong-ban-2018' ORDER BY id"
+        ).fetchall()
+        deleted = conn.execute("SELECT count(*) FROM reviews WHERE question = 'dung-sai'").fetchone()[0]
+        card = conn.execute("SELECT reps FROM cards WHERE question = 'truong-ban-2018'").fetchone()[0]
+    assert len(prints) == 2 and prints[0] != prints[1]  # same question id, the fingerprint shows the edit
+    assert card == 2  # its schedule went on from the first review
+    assert deleted == 1  # a removed question's history stays
+
+
+@pytest.mark.parametrize("content", [b"this is not a database\n" * 10, b""])
+def test_a_store_that_is_not_ours_is_refused_and_untouched(env, content):
+    path = Path(env["QUIZ_PROGRESS"])
+    path.write_bytes(content)
+    result = study(answers=RIGHT)
+    if content:
+        assert result.exit_code == 2
+        assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1
+        assert path.read_bytes() == content
+
+
+def test_a_foreign_sqlite_database_is_refused(env):
+    path = Path(env["QUIZ_PROGRESS"])
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE notes (body TEXT)")
+        conn.execute("INSERT INTO notes VALUES ('mine')")
+    before = path.read_bytes()
+    result = study(answers=RIGHT)
+    assert result.exit_code == 2 and "progress.db" in result.output
+    assert path.read_bytes() == before
+
+
+def test_unknown_bank_is_one_clear_line(env):
+    result = study("khong-ton-tai")
+    assert result.exit_code == 2
+    assert "không tìm thấy ngân hàng `khong-ton-tai`" in result.output and "mau-day-du" in result.output
+
+
+def test_exam_same_seed_same_questions_and_score(env):
+    def order(output: str) -> list[str]:
+        return [line for line in output.splitlines() if line.startswith("Câu ")]
+
+    first = CliRunner().invoke(app, ["exam", "--count", "5", "--seed", "7"], input="\n" * 20)
+    second = CliRunner().invoke(app, ["exam", "--count", "5", "--seed", "7"], input="\n" * 20)
+    other = CliRunner().invoke(app, ["exam", "--count", "5", "--seed", "8"], input="\n" * 20)
+    assert order(first.output) == order(second.output) and len(order(first.output)) == 5
+    assert order(first.output) != order(other.output)
+    assert "Điểm: 0/5 câu đúng (0%)." in first.output and "✓ Đúng" not in first.output
+
+
+RIGHT_BY_ID = {
+    "so-chinh-dang-2018": ["245"],
+    "cay-tre-ban-sac": RIGHT[1:4],
+    "ba-tru-cot": [RIGHT[4]],
+    "chi-thi-32-ngay": [RIGHT[5]],
+    "chi-thi-32-ten": [RIGHT[6]],
+    "moc-thoi-gian": [RIGHT[7]],
+    "truong-ban-2018": [RIGHT[8]],
+    "dung-sai": [RIGHT[9]],
+}
+
+
+def test_exam_results_are_saved_and_pass_mark_sets_exit_code(env):
+    dry = CliRunner().invoke(app, ["exam", "--count", "8", "--seed", "1"], input="\n" * 20)
+    order = [line.split("/")[-1] for line in dry.output.splitlines() if line.startswith("Câu ")]
+    Path(env["QUIZ_PROGRESS"]).unlink()
+    answers = [a for qid in order for a in RIGHT_BY_ID[qid]]
+    result = CliRunner().invoke(
+        app, ["exam", "--count", "8", "--seed", "1", "--pass-mark", "50"], input="\n".join(answers)
+    )
+    assert result.exit_code == 0, result.output
+    assert "Điểm: 8/8 câu đúng (100%)." in result.output and "✓ Đạt (ngưỡng 50%)." in result.output
+    assert {r[3] for r in reviews(env)} == {"exam"}
+    failed = CliRunner().invoke(app, ["exam", "--count", "8", "--pass-mark", "50"], input="\n" * 20)
+    assert failed.exit_code == 1 and "Chưa đạt" in failed.output
+    assert "Xem lại các câu sai hoặc bỏ qua:" in failed.output
+
+
+# --- real processes ------------------------------------------------------------------------
+
+
+def spawn(env, *args: str) -> subprocess.Popen:
+    full = {**os.environ, **env, "PYTHONUNBUFFERED": "1"}
+    return subprocess.Popen(
+        [sys.executable, "-m", "quiz", *args],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env=full,
+        text=True,
+        encoding="utf-8",
+    )
+
+
+def read_until(proc: subprocess.Popen, marker: str, timeout: float = 30) -> str:
+    seen = ""
+    deadline = time.monotonic() + timeout
+    while marker not in seen:
+        assert time.monotonic() < deadline, seen
+        line = proc.stdout.readline()
+        assert line, seen
+        seen += line
+    return seen
+
+
+def test_kill_9_mid_session_loses_no_judged_answer(env):
+    proc = spawn(env, "study")
+    try:
+        read_until(proc, "Câu 1/8")
+        proc.stdin.write("245\n")
+        proc.stdin.flush()
+        read_until(proc, "Câu 2/8")  # the first answer has been judged (and so saved)
+        for line in RIGHT[1:4]:
+            proc.stdin.write(line + "\n")
+        proc.stdin.flush()
+        read_until(proc, "Câu 3/8")
+        proc.stdin.write("a")  # half-typed third answer
+        proc.stdin.flush()
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
+    finally:
+        proc.kill()
+    assert [r[0] for r in reviews(env)] == ["so-chinh-dang-2018", "cay-tre-ban-sac"]
+    # the store is sound after the kill: the next session goes on from it
+    result = study(answers=RIGHT[4:])
+    assert result.exit_code == 0 and "6 câu: 0 đến hạn, 6 mới" in result.output
+    assert len(reviews(env)) == 2 + 6 and result.output.count("✓ Đúng") == 6
+
+
+def test_two_sessions_at_once_both_save_everything(env, tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    # --cram: both sessions ask all eight questions, whichever starts first
+    procs = [spawn(env, "study", "--plain", "--cram") for _ in range(2)]
+    with ThreadPoolExecutor(2) as pool:
+        outputs = list(pool.map(lambda p: p.communicate("\n".join(RIGHT) + "\n", timeout=60)[0], procs))
+    assert [p.returncode for p in procs] == [0, 0], outputs
+    rows = reviews(env)
+    assert len(rows) == 16
+    with sqlite3.connect(env["QUIZ_PROGRESS"]) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_time_limit_stops_before_the_next_question(env):
+    proc = spawn(env, "exam", "--count", "8", "--seed", "3", "--minutes", "0.005")  # 0.3 s
+    read_until(proc, "Câu 1/8")
+    time.sleep(0.6)
+    out, _ = proc.communicate("\n".join(["x"] * 12) + "\n", timeout=30)
+    assert "⏱ Hết giờ." in out and "Câu 3/8" not in out
+    assert "Điểm: 0/8" in out
