@@ -136,7 +136,9 @@ ERROR_PREFIX = "lỗi"
 # --- study and exam ------------------------------------------------------------------
 SKIP_CHOICE = "(bỏ qua)"
 PICK_ONE = "Chọn một đáp án:"
-PICK_MANY = "Chọn mọi đáp án đúng (phím cách để chọn, Enter để xong):"
+PICK_MANY = "Chọn mọi đáp án đúng:"
+SELECT_HELP = "(↑↓ để chọn, Enter để trả lời)"
+CHECKBOX_HELP = "(↑↓ để di chuyển, phím cách để chọn, Enter để trả lời)"
 PICK_TRUEFALSE = "Đúng hay sai?"
 TYPE_TEXT = "Trả lời:"
 TYPE_NUMBER = "Số:"
@@ -175,3 +177,164 @@ EXAM_PASS = "✓ Đạt (ngưỡng {mark}%)."
 EXAM_FAIL = "✗ Chưa đạt (ngưỡng {mark}%)."
 BAD_NUMBER_OPTION = "`{option}` phải lớn hơn 0"
 BAD_RETENTION = "`--retention` phải nằm trong khoảng 0,7 – 0,99"
+
+# --- authoring (quiz bank new / add / draft / fmt) -----------------------------------
+AUTHOR_BAD_BANK_ID = "mã ngân hàng `{value}` không hợp lệ: chỉ dùng chữ thường a-z, số 0-9 và dấu '-' — thử `{suggestion}`"
+AUTHOR_EXISTS = "`{path}` đã có, không ghi đè — chọn tên khác hoặc xóa tệp cũ trước"
+AUTHOR_BANK_ID_TAKEN = "đã có ngân hàng `{id}` trong {path} — chọn mã khác"
+AUTHOR_SOURCE_CONFLICT = "{path} đã có và khác nội dung bài báo — đổi tên tệp bài báo hoặc xóa tệp cũ"
+AUTHOR_NO_QUESTIONS_LIST = "không tìm thấy danh sách `questions:` để thêm câu hỏi"
+AUTHOR_FLOW_QUESTIONS = "danh sách `questions:` không viết theo dạng khối (`- id: …`) — chạy `quiz bank fmt` trước"
+AUTHOR_APPEND_FAILED = "thêm câu hỏi làm thay đổi các câu sẵn có nên tệp không được ghi"
+AUTHOR_ONE_BANK = "`{name}` là nhiều ngân hàng; hãy chỉ một ngân hàng (id hoặc tệp YAML)"
+ARTICLE_UNREADABLE = "không đọc được bài báo `{path}`: {error}"
+FMT_NOT_SAME = "bố cục chuẩn của {file} không nạp lại đúng ngân hàng cũ nên tệp không được ghi"
+NEW_DONE = "✓ Đã tạo {path} với {count} câu mẫu. Sửa hoặc xóa các câu mẫu, thêm câu bằng `quiz bank add {id}`, rồi chạy `quiz bank check`."
+NEW_SOURCE_COPIED = "Đã chép bài báo vào {path}"
+ADD_DONE = "✓ Đã thêm câu `{id}` vào {path} (nay có {count} câu)."
+ADD_NEEDS_TYPE = "cần `--type` ({types}) khi đầu vào không phải terminal; xem `quiz bank add --help`"
+ADD_CANCELLED = "Đã hủy: tệp không thay đổi."
+DRAFT_WROTE = "✓ Đã ghi bản nháp vào {path}. Duyệt lại rồi chạy `quiz bank check {path}`."
+FMT_DONE = "✓ Đã định dạng lại {path}."
+FMT_ALREADY = "✓ {path} đã đúng bố cục chuẩn."
+FMT_NEEDED = "✗ {path} chưa đúng bố cục chuẩn (chạy `quiz bank fmt {path}`)."
+
+# the questionary form of `quiz bank add`
+FORM_TYPE = "Loại câu hỏi:"
+FORM_PROMPT = "Câu hỏi (như người học thấy):"
+FORM_CLOZE_TEXT = "Đoạn văn có chỗ trống, viết {{đáp án}} hoặc {{đáp án|cách viết khác}}:"
+FORM_CLOZE_PROMPT = "Lời dẫn trước đoạn văn (Enter để bỏ qua):"
+FORM_CHOICE = "Lựa chọn {n} (Enter để kết thúc):"
+FORM_CHOICE_ANSWER = "Đáp án đúng:"
+FORM_MULTI_ANSWER = "Các đáp án đúng (Space để chọn, Enter để xong):"
+FORM_ANSWER = "Đáp án:"
+FORM_NUMBER_ANSWER = "Đáp án (số, ví dụ 245 hoặc 0,6):"
+FORM_DATE_ANSWER = "Đáp án (ngày trước: 18/2/2019, 12/2021 hoặc 2019):"
+FORM_TRUEFALSE = "Nhận định này:"
+FORM_ACCEPT = "Cách viết khác cũng chấp nhận {n} (Enter để kết thúc):"
+FORM_TOLERANCE = "Sai số cho phép (Enter: 0):"
+FORM_UNIT = "Đơn vị hiện sau ô trả lời, ví dụ chính đảng (Enter để bỏ qua):"
+FORM_ITEM = "Mục {n}, theo đúng thứ tự (Enter để kết thúc):"
+FORM_SOURCE = "Nguồn:"
+FORM_NO_SOURCE = "(không có nguồn)"
+FORM_QUOTE = "Trích dẫn nguyên văn từ bài, có chứa đáp án (Enter để bỏ qua):"
+FORM_EXPLANATION = "Giải thích hiện sau khi trả lời (Enter để bỏ qua):"
+FORM_TAGS = "Thẻ, cách nhau bởi dấu phẩy (Enter để bỏ qua):"
+FORM_ID = "Mã câu hỏi:"
+FORM_PREVIEW = "Người học sẽ thấy:"
+FORM_CONFIRM = "Thêm câu này vào {path}?"
+FORM_RETRY = "✗ {message} — nhập lại."
+
+# the starter bank written by `quiz bank new` ({{ }} are literal braces)
+STARTER_DEFAULT_TITLE = "Ngân hàng {id}"
+STARTER_NO_SOURCE = """\
+# sources:                    # (không bắt buộc) các bài báo mà câu hỏi trích dẫn
+#   - id: bai-viet            # mã nguồn, duy nhất trong ngân hàng; câu hỏi ghi `source: bai-viet`
+#     title: Tên bài báo
+#     publisher: baoquocte.vn # (không bắt buộc) nơi đăng
+#     published: "2018-08-13" # (không bắt buộc) ngày đăng: YYYY-MM-DD, YYYY-MM hoặc YYYY
+#     url: https://…          # (không bắt buộc)
+#     file: bai-viet.txt      # (không bắt buộc) văn bản bài báo trong banks/sources/, để đối chiếu `quote`
+"""
+STARTER_SOURCE = """\
+sources:                      # các bài báo mà câu hỏi trích dẫn
+  - id: bai-viet              # mã nguồn, duy nhất trong ngân hàng; câu hỏi ghi `source: bai-viet`
+    title: {title}
+    # publisher: baoquocte.vn # (không bắt buộc) nơi đăng
+    # published: "2018-08-13" # (không bắt buộc) ngày đăng: YYYY-MM-DD, YYYY-MM hoặc YYYY
+    # url: https://…          # (không bắt buộc)
+    # file: văn bản bài báo trong banks/sources/; `quiz bank check` đối chiếu mọi `quote` với nó
+    file: {file}
+"""
+STARTER_BANK = """\
+# Ngân hàng câu hỏi tạo bởi `quiz bank new`. Định dạng đầy đủ: docs/bank-format.md
+# Dưới đây là một câu mẫu cho mỗi loại trong 8 loại câu hỏi (thẻ `mẫu`): sửa cho đúng bài của bạn
+# hoặc xóa đi. Thêm câu không cần trình soạn thảo: quiz bank add {id}
+# Kiểm tra: quiz bank check  ·  với đối chiếu nguồn: quiz bank check --sources banks/sources
+
+# bank: mã ngân hàng (chữ thường a-z, số 0-9 và '-'), không trùng ngân hàng khác; title: tên hiện trong menu
+bank: {id}
+title: {title}
+language: vi                  # ngôn ngữ (mặc định vi)
+description: Mô tả ngắn nội dung ngân hàng.   # (không bắt buộc)
+{sources}\
+questions:                    # ít nhất một câu
+
+  # Khóa chung của mọi câu:
+  #   id           mã câu: a-z, 0-9, '-', duy nhất trong ngân hàng. Tiến độ học gắn với mã:
+  #                đừng dùng lại một mã cho một ý khác.
+  #   type         choice, multi, text, number, date, truefalse, cloze hoặc order
+  #   prompt       câu hỏi như người học thấy (cloze thì không bắt buộc)
+  #   source       (không bắt buộc) mã một nguồn trong `sources`
+  #   quote        (không bắt buộc) đoạn trích NGUYÊN VĂN từ bài báo, có chứa đáp án
+  #   explanation  (không bắt buộc) hiện sau khi người học trả lời
+  #   tags         (không bắt buộc) danh sách thẻ để lọc và xem báo cáo
+
+  # choice: chọn một đáp án
+  - id: mau-chon-mot
+    type: choice
+    prompt: Ba trụ cột của công tác đối ngoại gồm Đối ngoại Đảng, Ngoại giao Nhà nước và trụ cột nào?
+    choices:                  # 2–8 lựa chọn khác nhau
+      - Đối ngoại nhân dân
+      - Đối ngoại quốc phòng
+      - Đối ngoại kinh tế
+    answer: Đối ngoại nhân dân    # đúng nguyên văn một lựa chọn
+    shuffle: true             # (mặc định true) xáo trộn thứ tự lựa chọn khi hỏi
+    # source: bai-viet
+    # quote: "…"
+    explanation: Đối ngoại Đảng, Ngoại giao Nhà nước và Đối ngoại nhân dân là ba trụ cột của nền đối ngoại.
+    tags: [mẫu]
+
+  # multi: chọn mọi đáp án đúng
+  - id: mau-chon-nhieu
+    type: multi
+    prompt: Ba trụ cột của công tác đối ngoại là gì?
+    choices: [Đối ngoại Đảng, Ngoại giao Nhà nước, Đối ngoại nhân dân, Đối ngoại quốc phòng]
+    answer: [Đối ngoại Đảng, Ngoại giao Nhà nước, Đối ngoại nhân dân]   # các lựa chọn đúng
+    tags: [mẫu]
+
+  # text: gõ câu trả lời; bỏ dấu, sai chính tả nhỏ, cách đặt dấu thanh cũ/mới vẫn được chấp nhận
+  - id: mau-dien-chu
+    type: text
+    prompt: Chỉ thị nào của Bộ Chính trị (2019) về "Tăng cường và nâng cao hiệu quả quan hệ đối ngoại đảng trong tình hình mới"?
+    answer: Chỉ thị 32-CT/TW
+    accept: ["32-CT/TW"]      # (không bắt buộc) cách viết khác cũng đúng
+    tags: [mẫu]
+
+  # number: gõ một số (1.000 = một nghìn, 0,6 = không phẩy sáu)
+  - id: mau-dien-so
+    type: number
+    prompt: Theo Trưởng Ban Đối ngoại Trung ương (8/2018), Đảng ta có quan hệ với bao nhiêu chính đảng?
+    answer: 245
+    tolerance: 0              # (mặc định 0) sai số cho phép
+    unit: chính đảng          # (không bắt buộc) hiện sau ô trả lời
+    tags: [mẫu]
+
+  # date: gõ ngày, ngày trước tháng; hỏi đến ngày, tháng hay năm tùy đáp án viết đến đâu
+  - id: mau-dien-ngay
+    type: date
+    prompt: Chỉ thị 32-CT/TW của Bộ Chính trị được ban hành ngày nào?
+    answer: "2019-02-18"      # YYYY-MM-DD, YYYY-MM hoặc YYYY
+    tags: [mẫu]
+
+  # truefalse: đúng hay sai
+  - id: mau-dung-sai
+    type: truefalse
+    prompt: Đối ngoại Đảng là một trong ba trụ cột của công tác đối ngoại.
+    answer: true              # true (đúng) hoặc false (sai)
+    tags: [mẫu]
+
+  # cloze: điền vào chỗ trống; mỗi {{{{…}}}} là một chỗ trống, {{{{a|b}}}} chấp nhận a hoặc b
+  - id: mau-dien-cho-trong
+    type: cloze
+    prompt: Điền vào chỗ trống   # (không bắt buộc) lời dẫn
+    text: 'Bản sắc "cây tre Việt Nam": "{{{{gốc vững}}}}, {{{{thân chắc}}}}, {{{{cành uyển chuyển}}}}"'
+    tags: [mẫu]
+
+  # order: sắp xếp; liệt kê các mục theo ĐÚNG thứ tự, khi hỏi chúng được xáo trộn
+  - id: mau-sap-xep
+    type: order
+    prompt: Xếp các kỳ Đại hội Đảng sau theo thứ tự thời gian
+    items: [Đại hội XI, Đại hội XII, Đại hội XIII]   # 2–8 mục
+    tags: [mẫu]
+"""

@@ -20,6 +20,12 @@ SKIP = object()
 STYLE = questionary.Style([("qmark", "fg:#5f87af bold"), ("question", "bold"), ("answer", "fg:#00875f bold")])
 
 
+def _select(message: str, choices: list[Choice]) -> Any:
+    return questionary.select(
+        message, choices=choices, style=STYLE, qmark="›", instruction=M.SELECT_HELP
+    ).unsafe_ask()
+
+
 def _skip_choice() -> Choice:
     return Choice(title=M.SKIP_CHOICE, value=SKIP)
 
@@ -28,16 +34,16 @@ def ask(question: Question, shown: list[str]) -> Any:
     """Ask one question with the widget its type needs."""
     if question.type == "choice":
         choices = [Choice(title=f"{letter(i)}) {c}", value=c) for i, c in enumerate(shown)]
-        return questionary.select(
-            M.PICK_ONE, choices=[*choices, _skip_choice()], style=STYLE, qmark="›"
-        ).unsafe_ask()
+        return _select(M.PICK_ONE, [*choices, _skip_choice()])
     if question.type == "multi":
         choices = [Choice(title=f"{letter(i)}) {c}", value=c) for i, c in enumerate(shown)]
-        picked = questionary.checkbox(M.PICK_MANY, choices=choices, style=STYLE, qmark="›").unsafe_ask()
+        picked = questionary.checkbox(
+            M.PICK_MANY, choices=choices, style=STYLE, qmark="›", instruction=M.CHECKBOX_HELP
+        ).unsafe_ask()
         return set(picked) if picked else SKIP
     if question.type == "truefalse":
         choices = [Choice(title=M.TRUE, value=True), Choice(title=M.FALSE, value=False), _skip_choice()]
-        return questionary.select(M.PICK_TRUEFALSE, choices=choices, style=STYLE, qmark="›").unsafe_ask()
+        return _select(M.PICK_TRUEFALSE, choices)
     if question.type == "order":
         return _ask_order(shown)
     if question.type == "cloze":
@@ -56,12 +62,7 @@ def _ask_order(shown: list[str]) -> Any:
         choices = [Choice(title=item, value=item) for item in remaining]
         if not picked:
             choices.append(_skip_choice())
-        value = questionary.select(
-            M.ORDER_POSITION.format(n=len(picked) + 1, total=len(shown)),
-            choices=choices,
-            style=STYLE,
-            qmark="›",
-        ).unsafe_ask()
+        value = _select(M.ORDER_POSITION.format(n=len(picked) + 1, total=len(shown)), choices)
         if value is SKIP:
             return SKIP
         picked.append(value)
@@ -89,4 +90,4 @@ def ask_self_rate() -> str | None:
         Choice(M.SELF_RATE_EASY, value="easy"),
         Choice(M.SELF_RATE_HARD, value="hard"),
     ]
-    return questionary.select(M.SELF_RATE_QUESTION, choices=choices, style=STYLE, qmark="›").unsafe_ask()
+    return _select(M.SELF_RATE_QUESTION, choices)

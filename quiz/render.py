@@ -17,16 +17,19 @@ def letter(index: int) -> str:
     return LETTERS[index]
 
 
-def question_lines(question: Question, order: list[str] | None = None) -> list[str]:
+def question_lines(question: Question, order: list[str] | None = None, options: bool = True) -> list[str]:
     """The question as asked: prompt, then lettered choices or numbered items.
 
-    `order` is the shuffled order of choices (choice/multi) or items (order) the learner sees.
+    `order` is the shuffled order of choices (choice/multi) or items (order) the learner sees;
+    `options=False` leaves them out (an interactive widget shows them instead).
     """
     kind = M.TYPE_LABELS.get(question.type, question.type)
     shown_prompt = numbered_cloze(question) if question.type == "cloze" else question.display_prompt
     lines = [f"[{kind}] {shown_prompt}"]
     if question.type == "cloze" and question.prompt:
         lines.insert(0, question.prompt)
+    if not options:
+        return lines
     if question.type in ("choice", "multi"):
         shown = order or list(question.choices)
         lines += [f"  {letter(i)}) {choice}" for i, choice in enumerate(shown)]

@@ -118,7 +118,7 @@ def run(
             style="dim",
             markup=False,
         )
-        for line in question_lines(item.question, item.shown or None):
+        for line in question_lines(item.question, item.shown or None, options=not io.interactive):
             console.print(line, style="bold", markup=False)
         started = time.monotonic()
         try:
