@@ -7,8 +7,13 @@ that is not ours, a corrupt file, a newer schema, a file locked for too long) ra
 Usage::
 
     with Store.open(path) as store:
-        store.record(Review(...), card_state)      # one transaction, durable when it returns
+        store.record(Review(...), card_state)        # one transaction, durable when it returns
+        store.record(Review(..., mode="exam"))       # a review without a card update is allowed
         states = store.cards(["chi-thi-doi-ngoai"])  # {(bank, question): CardState}
+        store.card(bank, qid)                        # CardState | None (None = never reviewed: new)
+        store.reviews(bank, qid, since=t0, until=t1, mode="study")  # list[Review], in time order
+        store.introduced_between(*quiz.clock.day_bounds(quiz.clock.today()))  # new ones learnt today
+        store.query("SELECT ... FROM reviews WHERE at >= ?", [to_iso(t0)])  # read-only SQL (report)
 
 Durability and concurrency
 --------------------------
@@ -20,6 +25,17 @@ Durability and concurrency
 - `busy_timeout` 5000 ms and every write inside a short `BEGIN IMMEDIATE` transaction, so two
   processes writing at once both succeed (the second waits for the first's lock).
 - `foreign_keys=ON` (no foreign keys yet; on so that later versions can rely on them).
+- `record` writes the card state it is given: if two sessions answer the *same* question at the same
+  moment, both reviews are logged and the card keeps the state computed by the later one.
+
+What `open` checks before writing anything
+------------------------------------------
+A missing or empty (0-byte) file becomes a new store. Otherwise, before any write: the first 16 bytes
+must be the SQLite magic, the page size valid and the file not shorter than its header says
+(truncation); then, in one read snapshot, `application_id`, `user_version` and the schema must be ours
+(or blank). Only then is the file switched to WAL and migrated. `open` does not read every page (a full
+`PRAGMA quick_check` takes ~0.1 s on 100,000 reviews; `Store.check()` runs it on demand): damage inside
+a table surfaces as a StoreError when a read or write reaches it (SQLite stops at the damage it meets).
 
 Schema (version 1)
 ------------------
@@ -45,9 +61,10 @@ Every time is a UTC ISO 8601 string of fixed width, `2026-11-23T01:00:00.000000+
     fingerprint  TEXT     `Question.fingerprint()` of the question as it was asked
     indexes: reviews_at (at), reviews_bank_question (bank, question)
 
-`cards` — the current FSRS state of each question ever reviewed in study mode (no row = new)::
+`cards` — the current FSRS state of each question ever scheduled (no row = new)::
 
-    bank, question  TEXT   PRIMARY KEY (bank, question)   (this index also serves lookups by bank)
+    bank, question  TEXT   PRIMARY KEY (bank, question): its index also serves `WHERE bank = ?`,
+                           so no separate cards(bank) index is kept
     fsrs_card     TEXT     the `fsrs.Card` as JSON (`Card.to_json()`), what the scheduler resumes from
     state         TEXT     'learning' | 'review' | 'relearning'
     stability     REAL     FSRS stability in days (NULL only before a first rating)
@@ -228,13 +245,40 @@ def _locked(path: Path, busy_timeout_ms: int) -> StoreError:
 
 
 def _unopenable(path: Path, err: BaseException) -> StoreError:
-    reason = getattr(err, "strerror", None) or "không có quyền hoặc đường dẫn sai"
+    reason = getattr(err, "strerror", None) or "không có quyền, đường dẫn sai hoặc lỗi đọc ghi"
     return StoreError(f"{path}: không mở hoặc tạo được tệp tiến độ ({reason}).")
 
 
-def _is_locked(err: sqlite3.Error) -> bool:
+def _disk_full(path: Path) -> StoreError:
+    return StoreError(
+        f"{path}: không ghi được tệp tiến độ vì đĩa đã đầy; hãy giải phóng dung lượng rồi thử lại."
+    )
+
+
+# SQLite primary result codes (err.sqlite_errorcode & 0xFF on Python 3.11+) and, for 3.10, message fragments.
+_BUSY, _LOCKED, _PERM, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 3, 8, 10, 11, 13, 14, 26
+_FRAGMENTS = (
+    ("locked", _BUSY),
+    ("busy", _BUSY),
+    ("not a database", _NOTADB),
+    ("malformed", _CORRUPT),
+    ("disk is full", _FULL),
+    ("unable to open", _CANTOPEN),
+    ("readonly", _READONLY),
+    ("disk i/o", _IOERR),
+)
+
+
+def _error_code(err: sqlite3.Error) -> int | None:
+    code = getattr(err, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF
     text = str(err).lower()
-    return "locked" in text or "busy" in text
+    return next((code for fragment, code in _FRAGMENTS if fragment in text), None)
+
+
+def _is_locked(err: sqlite3.Error) -> bool:
+    return _error_code(err) in (_BUSY, _LOCKED)
 
 
 # --- file checks before SQLite touches the file -------------------------------------------------------
@@ -423,21 +467,28 @@ class Store:
             raise
 
     @contextmanager
-    def _guard(self) -> Iterator[None]:
-        """Turn SQLite failures a learner can cause into one-line StoreErrors."""
+    def _guard(self, caller_sql: bool = False) -> Iterator[None]:
+        """Turn SQLite failures a learner can cause into one-line StoreErrors.
+
+        A plain SQL error (SQLITE_ERROR: no such table, ...) in our own statements means the schema is
+        not what this version wrote, so the file is damaged; in `caller_sql` it is the caller's bug.
+        """
         try:
             yield
         except (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError):
             raise  # our bug (bad value, closed store), not the learner's
-        except sqlite3.OperationalError as err:
-            if _is_locked(err):
-                raise _locked(self.path, self._busy_timeout_ms) from None
-            if "unable to open" in str(err).lower() or "readonly" in str(err).lower():
-                raise _unopenable(self.path, err) from None
-            raise _corrupt(self.path) from None
         except sqlite3.DatabaseError as err:
-            if "not a database" in str(err).lower():
+            code = _error_code(err)
+            if code in (_BUSY, _LOCKED):
+                raise _locked(self.path, self._busy_timeout_ms) from None
+            if code == _NOTADB:
                 raise _not_sqlite(self.path) from None
+            if code == _FULL:
+                raise _disk_full(self.path) from None
+            if code in (_PERM, _READONLY, _IOERR, _CANTOPEN):
+                raise _unopenable(self.path, err) from None
+            if caller_sql and code != _CORRUPT:
+                raise
             raise _corrupt(self.path) from None
 
     @contextmanager
@@ -576,12 +627,12 @@ class Store:
 
         The connection is `query_only` meanwhile, so a statement that would write fails instead.
         """
-        with self._guard():
+        with self._guard(caller_sql=True):
             self._conn.execute("PRAGMA query_only = ON")
             try:
                 return self._conn.execute(sql, tuple(params)).fetchall()
             except sqlite3.OperationalError as err:
-                if "readonly" in str(err).lower():
+                if _error_code(err) == _READONLY:
                     raise ValueError(f"Store.query is read-only: {sql!r}") from None
                 raise
             finally:

@@ -243,6 +243,21 @@ def test_query_is_read_only(tmp_path: Path) -> None:
         assert s.query("SELECT count(*) FROM reviews") == [(2,)]
 
 
+def test_a_mistake_in_caller_sql_is_not_blamed_on_the_file(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "p.db") as s:
+        with pytest.raises(sqlite3.OperationalError):
+            s.query("SELECT no_such_column FROM reviews")
+        assert s.query("SELECT count(*) FROM cards") == [(0,)]
+
+
+def test_a_path_that_cannot_be_created_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    with pytest.raises(StoreError, match="không mở hoặc tạo được") as info:
+        Store.open(blocker / "progress.db")
+    assert "\n" not in str(info.value)
+
+
 def test_the_mastered_sql_matches_is_mastered(tmp_path: Path) -> None:
     from quiz.clock import to_iso
     from quiz.scheduler import MASTERED_SQL, is_mastered
