@@ -499,6 +499,304 @@ def bank_show(
             echo()
 
 
+# ----------------------------------------------------------------------------------------
+# quiz bank new / add / draft / fmt (authoring)
+
+
+def _one_bank(name: str, banks: Path | None):
+    """The single bank a BANK argument names (it must have a file)."""
+    from quiz.loader import resolve
+    from quiz.paths import banks_dir
+
+    found = resolve([name], banks_dir(banks))
+    if len(found) != 1 or found[0].path is None:
+        raise QuizError(M.AUTHOR_ONE_BANK.format(name=name))
+    return found[0]
+
+
+def _read_article(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        error = getattr(exc, "strerror", None) or exc
+        raise QuizError(M.ARTICLE_UNREADABLE.format(path=path, error=error)) from None
+
+
+def _article_target(article: Path, folder: Path) -> Path | None:
+    """Where an article must be copied so banks in `folder` find it (`folder/sources/NAME`),
+    or None when it is already there or beside them. Refuses a different file of the same name."""
+    data = article.read_bytes()
+    for candidate in (folder / "sources" / article.name, folder / article.name):
+        if candidate.is_file() and candidate.read_bytes() == data:
+            return None
+    target = folder / "sources" / article.name
+    if target.exists():
+        raise QuizError(M.AUTHOR_SOURCE_CONFLICT.format(path=target))
+    return target
+
+
+def _copy_article(article: Path, target: Path | None) -> None:
+    from quiz.authoring import write_text_atomic
+
+    if target is not None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(target, _read_article(article), overwrite=False)
+        echo(M.NEW_SOURCE_COPIED.format(path=target))
+
+
+@bank_app.command("new")
+@user_errors
+def bank_new(
+    bank_id: Annotated[str, typer.Argument(metavar="ID", help="Mã ngân hàng mới, ví dụ chi-thi-doi-ngoai.")],
+    title: Annotated[str | None, typer.Option("--title", help="Tên ngân hàng.", show_default=False)] = None,
+    source: Annotated[
+        Path | None,
+        typer.Option(
+            "--source",
+            help="Tệp văn bản bài báo: thành nguồn `file:` và được chép vào <thư mục ngân hàng>/sources/.",
+            show_default=False,
+        ),
+    ] = None,
+    banks: BanksOption = None,
+) -> None:
+    """Tạo ngân hàng mới <thư mục ngân hàng>/ID.yaml: mỗi loại câu hỏi một câu mẫu, mọi khóa có chú thích.
+
+    Ví dụ:  quiz bank new chi-thi-doi-ngoai --title "Chỉ thị về đối ngoại" --source bai-bao.txt
+
+    Không ghi đè tệp đã có. Tiếp theo: quiz bank add ID, rồi quiz bank check.
+    """
+    from quiz import authoring
+    from quiz.loader import display_path, load_paths
+    from quiz.paths import banks_dir
+
+    authoring.check_bank_id(bank_id)
+    folder = banks_dir(banks)
+    target = folder / f"{bank_id}.yaml"
+    if target.exists():
+        raise QuizError(M.AUTHOR_EXISTS.format(path=target))
+    if folder.is_dir():
+        for other in load_paths([folder]).banks:
+            if other.id == bank_id:
+                raise QuizError(M.AUTHOR_BANK_ID_TAKEN.format(id=bank_id, path=display_path(other.path)))
+    article_to = None
+    source_title = None
+    if source is not None:
+        source_title = authoring.article_headline(_read_article(source))
+        article_to = _article_target(source, folder)
+    text = authoring.starter_bank(
+        bank_id,
+        title=title,
+        source_file=source.name if source is not None else None,
+        source_title=source_title,
+    )
+    authoring.write_text_atomic(target, text, overwrite=False)
+    if source is not None:
+        _copy_article(source, article_to)
+    echo(M.NEW_DONE.format(path=target, count=8, id=bank_id), style="green")
+
+
+@bank_app.command("add")
+@user_errors
+def bank_add(
+    bank: Annotated[str, typer.Argument(help="Id ngân hàng hoặc tệp YAML.")],
+    qtype: Annotated[
+        str | None,
+        typer.Option(
+            "--type",
+            help="choice, multi, text, number, date, truefalse, cloze hoặc order. Có --type: không hỏi gì.",
+            show_default=False,
+        ),
+    ] = None,
+    prompt: Annotated[str | None, typer.Option("--prompt", help="Câu hỏi.", show_default=False)] = None,
+    answer: Annotated[
+        list[str] | None,
+        typer.Option("--answer", help="Đáp án (multi: lặp lại cho mỗi đáp án đúng).", show_default=False),
+    ] = None,
+    choice: Annotated[
+        list[str] | None, typer.Option("--choice", help="Một lựa chọn (lặp lại).", show_default=False)
+    ] = None,
+    accept: Annotated[
+        list[str] | None,
+        typer.Option("--accept", help="Cách viết khác cũng đúng (text; lặp lại).", show_default=False),
+    ] = None,
+    tolerance: Annotated[
+        str | None, typer.Option("--tolerance", help="Sai số cho phép (number).", show_default=False)
+    ] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="Đơn vị (number).", show_default=False)] = None,
+    text: Annotated[
+        str | None,
+        typer.Option("--text", help="Đoạn văn có chỗ trống {{đáp án}} (cloze).", show_default=False),
+    ] = None,
+    item: Annotated[
+        list[str] | None,
+        typer.Option("--item", help="Một mục, theo đúng thứ tự (order; lặp lại).", show_default=False),
+    ] = None,
+    source: Annotated[str | None, typer.Option("--source", help="Mã nguồn.", show_default=False)] = None,
+    quote: Annotated[
+        str | None, typer.Option("--quote", help="Trích dẫn nguyên văn từ bài.", show_default=False)
+    ] = None,
+    explanation: Annotated[
+        str | None, typer.Option("--explanation", help="Giải thích.", show_default=False)
+    ] = None,
+    tag: Annotated[list[str] | None, typer.Option("--tag", help="Thẻ (lặp lại).", show_default=False)] = None,
+    qid: Annotated[
+        str | None, typer.Option("--id", help="Mã câu (mặc định: từ câu hỏi).", show_default=False)
+    ] = None,
+    sources: Annotated[
+        Path | None,
+        typer.Option(
+            "--sources",
+            help="Thư mục bài báo để đối chiếu `quote` (mặc định: sources/ cạnh ngân hàng).",
+            show_default=False,
+        ),
+    ] = None,
+    banks: BanksOption = None,
+) -> None:
+    """Thêm một câu hỏi vào cuối ngân hàng, giữ nguyên văn bản và chú thích sẵn có.
+
+    Không có --type (trong terminal): hỏi từng trường, kiểm tra ngay, xem trước rồi xác nhận.
+
+    Ví dụ:  quiz bank add chi-thi-doi-ngoai
+
+      quiz bank add chi-thi-doi-ngoai --type number --prompt "Bao nhiêu chính đảng?" --answer 245
+
+    Câu không hợp lệ, hoặc trích dẫn không có nguyên văn trong bài: mã thoát 2, tệp không đổi.
+    """
+    from quiz import authoring
+    from quiz.loader import display_path
+    from quiz.render import answer_lines, question_lines
+
+    if sources is not None and not sources.is_dir():
+        raise QuizError(M.PATH_NOT_FOUND.format(path=sources))
+    found = _one_bank(bank, banks)
+    path = found.path
+    name = display_path(path)
+    original, bom = authoring.read_bank_text(path)
+    if qtype is None:
+        if not sys.stdin.isatty():
+            raise QuizError(M.ADD_NEEDS_TYPE.format(types=", ".join(M.TYPE_LABELS)))
+        from quiz.author_prompts import ask_question
+
+        question = ask_question(found, original, filename=name, path=path, sources_dir=sources, show=echo)
+        if question is None:
+            echo(M.ADD_CANCELLED)
+            return
+    else:
+        fields = {
+            "type": qtype,
+            "prompt": prompt,
+            "answer": answer,
+            "choices": choice,
+            "accept": accept,
+            "tolerance": tolerance,
+            "unit": unit,
+            "text": text,
+            "items": item,
+            "source": source,
+            "quote": quote,
+            "explanation": explanation,
+            "tags": tag,
+            "id": qid,
+        }
+        question = authoring.build_question(fields)
+        if "id" not in question:
+            seed = question.get("prompt") or question.get("text") or ""
+            question = {
+                "id": authoring.propose_id(str(seed), {q.id for q in found.questions}),
+                **question,
+            }
+    result = authoring.append_question(original, question, filename=name, path=path, sources_dir=sources)
+    if authoring.read_bank_text(path) != (original, bom):
+        raise QuizError(M.AUTHOR_CHANGED.format(path=name))
+    authoring.write_text_atomic(path, result.text, bom)
+    if qtype is not None:
+        for line in question_lines(result.question):
+            echo(line, style="bold")
+        for line in answer_lines(result.bank, result.question):
+            echo(line)
+    echo(M.ADD_DONE.format(id=result.question.id, path=name, count=len(result.bank.questions)), style="green")
+
+
+@bank_app.command("draft")
+@user_errors
+def bank_draft(
+    article: Annotated[Path, typer.Argument(help="Tệp văn bản bài báo (UTF-8).")],
+    bank_id: Annotated[
+        str | None,
+        typer.Option("--bank", help="Mã ngân hàng (mặc định: từ tên tệp bài báo).", show_default=False),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Ghi ra tệp này (không ghi đè), chép bài báo vào sources/ cạnh nó; mặc định: in ra.",
+            show_default=False,
+        ),
+    ] = None,
+    title: Annotated[str | None, typer.Option("--title", help="Tên ngân hàng.", show_default=False)] = None,
+) -> None:
+    """Soạn nháp ngân hàng từ một bài báo: câu hỏi về ngày tháng, con số, số hiệu văn bản, trích dẫn.
+
+    Mọi câu mang thẻ `draft` và trích nguyên văn câu trong bài: duyệt, sửa hoặc xóa từng câu.
+
+    Ví dụ:  quiz bank draft bai-bao.txt --out banks/bai-bao.yaml  ·  quiz bank draft bai-bao.txt > nhap.yaml
+    """
+    from quiz import authoring
+    from quiz.draft import draft_bank
+    from quiz.vietnamese import slugify
+
+    content = _read_article(article)
+    bank_id = bank_id if bank_id is not None else (slugify(article.stem, 48) or "ban-nhap")
+    authoring.check_bank_id(bank_id)
+    if out is not None and out.exists():
+        raise QuizError(M.AUTHOR_EXISTS.format(path=out))
+    article_to = _article_target(article, out.parent) if out is not None else None
+    drafted = draft_bank(content, bank_id, title=title, source_file=article.name)
+    if out is None:
+        sys.stdout.write(drafted)
+        return
+    authoring.write_text_atomic(out, drafted, overwrite=False)
+    _copy_article(article, article_to)
+    echo(M.DRAFT_WROTE.format(path=out), style="green")
+
+
+@bank_app.command("fmt")
+@user_errors
+def bank_fmt(
+    names: Annotated[list[str], typer.Argument(metavar="BANK...", help="Id ngân hàng hoặc tệp YAML.")],
+    check: Annotated[
+        bool, typer.Option("--check", help="Chỉ kiểm tra: mã thoát 1 nếu tệp chưa đúng bố cục chuẩn.")
+    ] = False,
+    banks: BanksOption = None,
+) -> None:
+    """Viết lại ngân hàng theo bố cục chuẩn (thứ tự khóa cố định, một dòng trống giữa các câu).
+
+    Chú ý: mọi chú thích (# …) trong tệp sẽ mất. Tệp chỉ được ghi khi bản mới nạp lại
+    đúng y ngân hàng cũ (mọi câu, mọi trường).
+
+    Ví dụ:  quiz bank fmt chi-thi-doi-ngoai  ·  quiz bank fmt banks/moi.yaml --check
+    """
+    from quiz import authoring
+    from quiz.loader import display_path
+
+    unformatted = 0
+    for name in names:
+        found = _one_bank(name, banks)
+        shown = display_path(found.path)
+        original, bom = authoring.read_bank_text(found.path)
+        formatted = authoring.format_bank(original, shown)
+        if formatted == original:
+            echo(M.FMT_ALREADY.format(path=shown), style="green")
+        elif check:
+            unformatted += 1
+            echo(M.FMT_NEEDED.format(path=shown), style="red")
+        else:
+            authoring.write_text_atomic(found.path, formatted, bom)
+            echo(M.FMT_DONE.format(path=shown), style="green")
+    if unformatted:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     """Console-script entry point."""
     try:

@@ -179,13 +179,18 @@ BAD_NUMBER_OPTION = "`{option}` phải lớn hơn 0"
 BAD_RETENTION = "`--retention` phải nằm trong khoảng 0,7 – 0,99"
 
 # --- authoring (quiz bank new / add / draft / fmt) -----------------------------------
-AUTHOR_BAD_BANK_ID = "mã ngân hàng `{value}` không hợp lệ: chỉ dùng chữ thường a-z, số 0-9 và dấu '-' — thử `{suggestion}`"
+AUTHOR_BAD_BANK_ID = (
+    "mã ngân hàng `{value}` không hợp lệ: chỉ dùng chữ thường a-z, số 0-9 và dấu '-' — thử `{suggestion}`"
+)
 AUTHOR_EXISTS = "`{path}` đã có, không ghi đè — chọn tên khác hoặc xóa tệp cũ trước"
 AUTHOR_BANK_ID_TAKEN = "đã có ngân hàng `{id}` trong {path} — chọn mã khác"
 AUTHOR_SOURCE_CONFLICT = "{path} đã có và khác nội dung bài báo — đổi tên tệp bài báo hoặc xóa tệp cũ"
 AUTHOR_NO_QUESTIONS_LIST = "không tìm thấy danh sách `questions:` để thêm câu hỏi"
-AUTHOR_FLOW_QUESTIONS = "danh sách `questions:` không viết theo dạng khối (`- id: …`) — chạy `quiz bank fmt` trước"
+AUTHOR_FLOW_QUESTIONS = (
+    "danh sách `questions:` không viết theo dạng khối (`- id: …`) — chạy `quiz bank fmt` trước"
+)
 AUTHOR_APPEND_FAILED = "thêm câu hỏi làm thay đổi các câu sẵn có nên tệp không được ghi"
+AUTHOR_CHANGED = "{path} vừa bị sửa ở nơi khác trong lúc soạn; chạy lại lệnh"
 AUTHOR_ONE_BANK = "`{name}` là nhiều ngân hàng; hãy chỉ một ngân hàng (id hoặc tệp YAML)"
 ARTICLE_UNREADABLE = "không đọc được bài báo `{path}`: {error}"
 FMT_NOT_SAME = "bố cục chuẩn của {file} không nạp lại đúng ngân hàng cũ nên tệp không được ghi"
