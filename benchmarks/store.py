@@ -5,7 +5,8 @@
 Builds a progress file with CARDS card states and REVIEWS logged answers (in DIR, default a temporary
 folder on the same disk as /tmp), then measures on it:
 
-- `Store.record` (one review + one card upsert, committed and fsync'ed): median and 95th percentile;
+- `Store.record` (one review + one card upsert, committed and fsync'ed): median and 95th percentile
+  (`--synchronous NORMAL` shows what the per-answer fsync of the store's FULL setting costs);
 - `Scheduler.review` (computing the next FSRS state, fuzz on): median;
 - `Store.cards()` for all cards (dict of CardState): median of several runs;
 - `Store.open` of the existing file, and `Store.open` + `cards()` as a fresh process would do it.
@@ -99,6 +100,12 @@ def main() -> None:
     parser.add_argument("--cards", type=int, default=10_000)
     parser.add_argument("--reviews", type=int, default=100_000)
     parser.add_argument("--records", type=int, default=300)
+    parser.add_argument(
+        "--synchronous",
+        choices=("FULL", "NORMAL"),
+        default="FULL",
+        help="measure record with this setting (the store uses FULL; NORMAL to see what fsync costs)",
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
@@ -128,6 +135,7 @@ def main() -> None:
         assert len(states) == args.cards, len(states)
 
         with Store.open(path) as store:
+            store._conn.execute(f"PRAGMA synchronous = {args.synchronous}")
             loads = []
             for _ in range(9):
                 t0 = time.perf_counter()
@@ -151,13 +159,15 @@ def main() -> None:
 
         records.sort()
         p95 = records[int(len(records) * 0.95) - 1]
-        print(
-            f"Store.record (review + card, fsync'ed): median {ms(statistics.median(records))}, p95 {ms(p95)}"
-        )
-        print(f"Scheduler.review (FSRS next state):      median {ms(statistics.median(reviews))}")
-        print(f"Store.cards() for {args.cards} cards:         median {ms(statistics.median(loads))}")
-        print(f"Store.open (existing file):              median {ms(statistics.median(opens))}")
-        print(f"Store.open + cards() (fresh process):    median {ms(statistics.median(cold))}")
+        rows = [
+            (f"Store.record (synchronous={args.synchronous})", records, f", p95 {ms(p95)}"),
+            ("Scheduler.review (FSRS next state)", reviews, ""),
+            (f"Store.cards() for {args.cards} cards", loads, ""),
+            ("Store.open (existing file)", opens, ""),
+            ("Store.open + cards() (fresh process)", cold, ""),
+        ]
+        for label, times, extra in rows:
+            print(f"{label + ':':42} median {ms(statistics.median(times))}{extra}")
 
 
 if __name__ == "__main__":
