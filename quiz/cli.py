@@ -454,9 +454,15 @@ def bank_list(banks: BanksOption = None) -> None:
     table.add_column(M.COL_ID, no_wrap=True)
     table.add_column(M.COL_TITLE)
     table.add_column(M.COL_QUESTIONS, justify="right")
-    table.add_column(M.COL_FILE)
+    table.add_column(M.COL_FILE, overflow="fold")
     for bank in found:
-        table.add_row(bank.id, bank.title, str(len(bank.questions)), display_path(bank.path))
+        where = bank.path.relative_to(folder) if bank.path and bank.path.is_relative_to(folder) else bank.path
+        table.add_row(
+            bank.id,
+            bank.title,
+            str(len(bank.questions)),
+            str(where) if where != bank.path else display_path(where),
+        )
     _console().print(table)
 
 

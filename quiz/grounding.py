@@ -89,8 +89,10 @@ def check_bank(bank: Bank, sources_dir: Path | None = None, *, required: bool = 
         if not question.quote:
             continue
 
-        def problem(message: str, hint: str | None = None, q: Question = question) -> Problem:
-            return Problem(file_name, q.line, message, hint, bank.id, q.id)
+        def problem(
+            message: str, hint: str | None = None, key: str = "quote", q: Question = question
+        ) -> Problem:
+            return Problem(file_name, q.line_of(key), message, hint, bank.id, q.id)
 
         if question.source is None:
             if required:
@@ -113,7 +115,11 @@ def check_bank(bank: Bank, sources_dir: Path | None = None, *, required: bool = 
             continue
         for missing in missing_answers(question):
             report.problems.append(
-                problem(M.ANSWER_NOT_IN_QUOTE.format(value=missing), M.ANSWER_NOT_IN_QUOTE_FIX)
+                problem(
+                    M.ANSWER_NOT_IN_QUOTE.format(value=missing),
+                    M.ANSWER_NOT_IN_QUOTE_FIX,
+                    key="text" if question.type == "cloze" else "answer",
+                )
             )
     return report
 

@@ -592,7 +592,7 @@ class _Validator:
             fields.update(getattr(self, f"q_{qtype}")(item))
         if len(self.problems) > before or qid is None or qtype is None:
             return None
-        return Question(id=qid, type=qtype, line=item.line, **fields)
+        return Question(id=qid, type=qtype, line=item.line, key_lines=tuple(item.key_lines.items()), **fields)
 
     # -- per type ----------------------------------------------------------------------
     def choices(self, item: Mapping) -> list[str] | None:

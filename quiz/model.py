@@ -89,6 +89,11 @@ class Question:
     explanation: str | None = None
     tags: tuple[str, ...] = ()
     line: int = 0
+    key_lines: tuple[tuple[str, int], ...] = field(default=(), compare=False, repr=False)
+
+    def line_of(self, key: str) -> int:
+        """The line of one of the question's keys in its bank file (the question's line if absent)."""
+        return dict(self.key_lines).get(key, self.line)
 
     @property
     def blanks(self) -> tuple[tuple[str, ...], ...]:
