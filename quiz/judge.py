@@ -240,7 +240,16 @@ def _parse_numeral(core: str) -> Decimal | None:
     return Decimal(digits + "." + frac) if frac else Decimal(digits)
 
 
-def _number_parts(text: str) -> tuple[Decimal, str] | None:
+class _NumberText(NamedTuple):
+    value: Decimal
+    unit: str
+    other: Decimal | None  # the other reading of `1.500` / `1,500` (thousands vs decimal)
+
+
+_AMBIGUOUS_NUMBER = re.compile(r"[1-9]\d{0,2}[.,]\d{3}")
+
+
+def _number_parts(text: str) -> _NumberText | None:
     if not isinstance(text, str) or len(text) > _MAX_NUMBER_TEXT:
         return None
     s = unicodedata.normalize("NFKC", text).replace("\u2212", "-").replace("\u2013", "-").strip()
@@ -254,7 +263,14 @@ def _number_parts(text: str) -> tuple[Decimal, str] | None:
         return None
     if value is None:
         return None
-    return (-value if sign == "-" else value), unit
+    other = None
+    if _AMBIGUOUS_NUMBER.fullmatch(core):
+        # Vietnamese `1.500` = 1500 and `1,5` = 1.5, but a learner used to English writing may mean
+        # `1.500` = 1.5 or `1,500` = 1500: a single separator before exactly three digits reads both ways.
+        whole, frac = re.split(r"[.,]", core)
+        swapped = Decimal(whole + frac) if value != Decimal(whole + frac) else Decimal(whole + "." + frac)
+        other = -swapped if sign == "-" else swapped
+    return _NumberText(-value if sign == "-" else value, unit, other)
 
 
 def parse_number(text: str) -> Decimal | None:
@@ -262,21 +278,20 @@ def parse_number(text: str) -> Decimal | None:
     `12,5%` = 12.5, `-3`; a trailing unit (`245 chính đảng`) is ignored; text with a second number
     or anything before the number is not a number."""
     parts = _number_parts(text)
-    return parts[0] if parts else None
+    return parts.value if parts else None
 
 
 def _number_readings(text: str) -> list[Decimal]:
-    """The values `text` may mean: as written, times a multiplier word (`1,5 triệu`), or a Roman
-    numeral (`XIII`)."""
+    """The values `text` may mean: as written (and, for `1.500` / `1,500`, with the separator read
+    the other way), times a multiplier word (`1,5 triệu`), or a Roman numeral (`XIII`)."""
     parts = _number_parts(text)
     if parts is None:
         roman = roman_to_int(text.strip().strip(".")) if isinstance(text, str) and len(text) < 40 else None
         return [Decimal(roman)] if roman else []
-    value, unit = parts
-    readings = [value]
-    words = fold(unit).casefold().split()
+    readings = [parts.value] if parts.other is None else [parts.value, parts.other]
+    words = fold(parts.unit).casefold().split()
     if words and words[0] in _MULTIPLIERS:
-        readings.append(value * _MULTIPLIERS[words[0]])
+        readings += [value * _MULTIPLIERS[words[0]] for value in readings]
     return readings
 
 
@@ -371,7 +386,9 @@ def _plain_tokens(segment: str) -> list[tuple[str, str]]:
     return out
 
 
-def _text_key(text: str) -> _TextKey:
+def _text_key(text: str, romans: bool = True) -> _TextKey:
+    """The comparable form of a typed answer. With `romans` False, Roman-looking words
+    (`XIII`, `vi`, `d`, ...) stay words."""
     s = _norm(text)
     raw: list[tuple[str, str]] = []
     pos = 0
@@ -389,7 +406,7 @@ def _text_key(text: str) -> _TextKey:
 
     tokens: list[tuple[str, str]] = []
     for i, (kind, value) in enumerate(raw):
-        if kind == "w" and value.isascii():
+        if romans and kind == "w" and value.isascii():
             prev = fold(raw[i - 1][1]) if i and raw[i - 1][0] == "w" else ""
             if value not in _ROMAN_AMBIGUOUS or prev in _ORDINAL_CONTEXT or len(raw) == 1:
                 number = roman_to_int(value)
@@ -457,12 +474,8 @@ def _squash(text: str) -> str:
     return " ".join(_norm(text).split())
 
 
-def _match_text(expected: str, given: str, gkey: _TextKey) -> tuple[int, str, str | None] | None:
-    """(rank, outcome, reason) of `given` against one accepted form; lower rank is better."""
-    ekey = _expected_key(expected)
-    if not ekey.tokens:  # an answer made of punctuation only
-        same = _squash(expected) == _squash(given) and bool(_squash(given))
-        return (0, CORRECT, None) if same else None
+def _compare(ekey: _TextKey, gkey: _TextKey) -> tuple[int, str, str | None] | None:
+    """(rank, outcome, reason) of one given key against one expected key; lower rank is better."""
     if ekey.tokens == gkey.tokens:
         return 0, CORRECT, None
     if ekey.figures != gkey.figures:  # numbers and document codes must be exact
@@ -478,6 +491,28 @@ def _match_text(expected: str, given: str, gkey: _TextKey) -> tuple[int, str, st
     return None
 
 
+def _match_text(expected: str, given: str, gkeys: list[_TextKey]) -> tuple[int, str, str | None] | None:
+    """(rank, outcome, reason) of `given` against one accepted form, or None if it does not match.
+
+    Roman-looking words (`XIII`, `vi`) are first read as numerals where that makes sense, then,
+    if that does not give a match, as the words they may be (`d` for `Đ`, `ii` for `iì`).
+    """
+    ekey = _expected_key(expected)
+    if not ekey.tokens:  # an answer made of punctuation only
+        same = _squash(expected) == _squash(given) and bool(_squash(given))
+        return (0, CORRECT, None) if same else None
+    found = _compare(ekey, gkeys[0])
+    if found is None or found[0] > 0:
+        if len(gkeys) == 1:
+            gkeys.append(_text_key(given, romans=False))
+        strict = _expected_key(expected, romans=False)
+        if strict != ekey or gkeys[1] != gkeys[0]:
+            other = _compare(strict, gkeys[1])
+            if other is not None and (found is None or other[0] < found[0]):
+                found = other
+    return found
+
+
 _DETAILS = {"diacritics": DETAIL_DIACRITICS, "typo": DETAIL_TYPO, "tone": DETAIL_TONE}
 
 
@@ -489,11 +524,11 @@ def judge_text(expected: str, accept: Sequence[str], given: str) -> Verdict:
     expected_text = expected if isinstance(expected, str) else str(expected)
     if _blank(given):
         return Verdict(WRONG, expected_text)
-    gkey = _text_key(given)
+    gkeys = [_text_key(given)]
     best: tuple[int, str, str | None] | None = None
     best_form = expected_text
     for form in [expected_text, *(a for a in accept or () if isinstance(a, str))]:
-        found = _match_text(form, given, gkey)
+        found = _match_text(form, given, gkeys)
         if found is not None and (best is None or found[0] < best[0]):
             best, best_form = found, form
             if found[0] == 0:
