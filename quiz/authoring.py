@@ -354,7 +354,7 @@ class Appended:
 
 def _insertion_point(text: str) -> tuple[int, int, bool]:
     """(offset where a new item goes, column of the `questions:` dashes, blank line between items)."""
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     if not isinstance(root, yaml.MappingNode):
         raise QuizError(M.AUTHOR_NO_QUESTIONS_LIST)
     keys = [k.value for k, _ in root.value]

@@ -563,6 +563,12 @@ def bank_new(
             show_default=False,
         ),
     ] = None,
+    source_title: Annotated[
+        str | None,
+        typer.Option(
+            "--source-title", help="Tên bài báo (mặc định: dòng tiêu đề của bài).", show_default=False
+        ),
+    ] = None,
     banks: BanksOption = None,
 ) -> None:
     """Tạo ngân hàng mới <thư mục ngân hàng>/ID.yaml: mỗi loại câu hỏi một câu mẫu, mọi khóa có chú thích.
