@@ -591,9 +591,8 @@ def bank_new(
             if other.id == bank_id:
                 raise QuizError(M.AUTHOR_BANK_ID_TAKEN.format(id=bank_id, path=display_path(other.path)))
     article_to = None
-    source_title = None
     if source is not None:
-        source_title = authoring.article_headline(_read_article(source))
+        source_title = source_title or authoring.article_headline(_read_article(source))
         article_to = _article_target(source, folder)
     text = authoring.starter_bank(
         bank_id,
