@@ -1,0 +1,474 @@
+"""The progress report, computed: banks + the progress store + a moment in, one plain dict out.
+
+The dict is exactly what `quiz report --json` prints (its shape is documented in docs/report-json.md);
+the terminal view (`quiz.report_view`) and the HTML page (`quiz.report_html`) only render it, so the
+three always agree. No terminal I/O here, and neither `fsrs` nor `questionary` is imported.
+
+Definitions
+-----------
+- **Counted questions**: every question of the chosen banks, except those tagged `draft` that were
+  never answered (study and exam skip drafts unless asked for them).
+- Each counted question is in exactly one of **new** (no scheduling state yet: never answered),
+  **mastered** (expected to be recalled three weeks from now: `quiz.scheduler.MASTERED_SQL`, i.e.
+  FSRS stability >= days since the last review + 21) or **learning** (everything else that has been
+  answered), so new + learning + mastered = questions.
+- **due_now**: questions whose next review is at or before now; **due_today**: at or before the end
+  of the learner's day (`quiz.clock.today`, `QUIZ_TZ`); **forecast**: for each of the next 14 days
+  (tomorrow first), the questions whose next review falls on that local day.
+- **reviews** counts every answer given (study and exam); **correct** those judged `correct` or
+  `almost`; **accuracy** = correct / reviews (null when there are no reviews).
+- **streak_days**: the number of consecutive local days with at least one answer, ending today, or
+  ending yesterday when nothing has been answered yet today (the streak is still alive until the day
+  ends); 0 otherwise.
+- **True retention** over the last N days (N = 7 and 30; the window is the learner's day N-1 days ago
+  at 00:00 local time up to now): among the answers given in the window that moved a question on its
+  FSRS schedule while the question was in the FSRS `review` state just before that answer — that is,
+  after it had graduated from its learning steps and was not relearning after a lapse — the share
+  judged correct (`correct` or `almost`). Answers during learning or relearning steps, answers to new
+  questions, and answers that did not update the schedule (an exam, when exams leave cards alone)
+  are left out, as Anki's "true retention" does. The store keeps no per-answer state, so the state
+  before each answer is recovered by replaying the question's ratings through FSRS's step machine
+  (`review_states`): learning steps 1 min and 10 min, one relearning step of 10 min, as
+  `quiz.scheduler.Scheduler` configures fsrs.
+- **weakest**: answered questions with at least one lapse or one wrong answer, ordered by most lapses,
+  then lowest retrievability now, then most wrong answers; the first 10.
+- **orphans**: questions that have answers or a scheduling state in the store but are no longer in
+  their bank (removed or renamed). When banks are named on the command line only those banks' ids are
+  considered; with no BANK argument every bank id in the store is. Orphans are listed on their own
+  and are left out of totals, banks, tags, retention, forecast and weakest; their answers still count
+  as activity (streak and heatmap), which measure days studied.
+- **heatmap**: answers per local day for the last 12 weeks: from the Monday 11 weeks before this
+  week's Monday up to today (78 to 84 days).
+
+Speed: aggregates are computed in SQL (`GROUP BY`), so a store of a million answers is read as one
+row per question plus one row per day; the per-question rating history comes back as one short string
+per question (`group_concat`) read in the order of the `reviews_card` index.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+from quiz.clock import day_bounds, local_timezone, to_iso, today
+from quiz.model import Bank, Question
+
+REPORT_SCHEMA = 1
+FORECAST_DAYS = 14
+HEATMAP_WEEKS = 12
+WEAKEST_COUNT = 10
+RETENTION_WINDOWS = (7, 30)
+DRAFT_TAG = "draft"
+_STREAK_CHUNK_DAYS = 300  # days per activity query when a streak goes back further (3 SQL variables each)
+
+# --- replaying FSRS's step machine --------------------------------------------------------------------
+#
+# fsrs 6 with learning steps (1 min, 10 min) and one relearning step (10 min), by rating
+# 1 Again, 2 Hard, 3 Good, 4 Easy:
+#   learning step 0: 1, 2 -> step 0; 3 -> step 1; 4 -> review
+#   learning step 1: 1 -> step 0; 2 -> step 1; 3, 4 -> review
+#   review:          1 -> relearning (a lapse); 2, 3, 4 -> review
+#   relearning:      1, 2 -> relearning; 3, 4 -> review
+# `_GRADUATION` matches exactly the answers up to and including the one that leaves the learning
+# steps (loops that stay in learning, then the graduating answer). After it, a card is relearning
+# before an answer exactly when, in the run of Again/Hard answers just before it, there is an Again.
+_GRADUATION = re.compile(r"(?:[12]|32*1)*(?:4|32*[34])")
+_T_AGAIN = str.maketrans("1234", "1000")
+_T_AGAIN_OR_HARD = str.maketrans("1234", "1100")
+
+
+def review_mask(ratings: str) -> int:
+    """Which answers were given while the card was in FSRS's `review` state.
+
+    `ratings` is a question's ratings in the order they were given, one digit 1-4 each, from a new
+    card on. Bit i of the result (least significant bit = first answer) is set when the card was in
+    the `review` state just before answer i. Pure bit arithmetic, so a long history costs microseconds.
+    """
+    graduation = _GRADUATION.match(ratings)
+    if graduation is None:
+        return 0  # never left the learning steps
+    after = ((1 << len(ratings)) - 1) >> graduation.end() << graduation.end()
+    backwards = ratings[::-1]  # so that bit i is answer i
+    again = int(backwards.translate(_T_AGAIN), 2) & after
+    low = int(backwards.translate(_T_AGAIN_OR_HARD), 2) & after  # runs of Again/Hard
+    hard = low & ~again
+    run_starts = low & ~(low << 1)
+    # Adding a run's first bit to a run of Hard clears it: the Hard answers before a run's first Again.
+    hard_first = hard & ~(hard + (run_starts & hard))
+    relearning_after = low & ~hard_first  # from each run's first Again to the end of the run
+    return after & ~(relearning_after << 1)
+
+
+def review_states(ratings: str) -> str:
+    """`review_mask` as text: one character per answer, "1" when given in the `review` state, else "0"."""
+    mask = review_mask(ratings)
+    return "".join("1" if mask >> i & 1 else "0" for i in range(len(ratings)))
+
+
+# One character per answer in the SQL history string: 48 + (rating - 1) + 4·exam + 8·wrong + 16·window,
+# window 0 (older than 30 days), 1 (last 30 days), 2 (last 7 days). Decoded with str.translate.
+_CODES = [
+    (chr(48 + r + 4 * exam + 8 * wrong + 16 * w), r + 1, exam, wrong, w)
+    for r in range(4)
+    for exam in (0, 1)
+    for wrong in (0, 1)
+    for w in (0, 1, 2)
+]
+_T_RATING = str.maketrans({c: str(r) for c, r, _e, _x, _w in _CODES})
+_T_RIGHT = str.maketrans({c: "0" if x else "1" for c, _r, _e, x, _w in _CODES})
+_T_WIN30 = str.maketrans({c: "1" if w >= 1 else "0" for c, _r, _e, _x, w in _CODES})
+_T_WIN7 = str.maketrans({c: "1" if w == 2 else "0" for c, _r, _e, _x, w in _CODES})
+_T_STUDY_ONLY = str.maketrans({c: None for c, _r, e, _x, _w in _CODES if e})
+_HISTORY_SQL = (
+    "group_concat(char(47 + rating + 4 * (mode = 'exam') + 8 * (verdict = 'wrong')"
+    " + 16 * ((at >= ?) + (at >= ?))), '')"
+)
+
+
+def _bits(text: str) -> int:
+    """A string of "0"/"1", one per answer, as an int whose bit i is answer i."""
+    return int(text[::-1], 2) if text else 0
+
+
+# --- intermediate rows ---------------------------------------------------------------------------------
+
+# A tally is a list of counts in this order (fast to add up for 10,000 questions).
+_FIELDS = ("questions", "new", "learning", "mastered", "due_now", "due_today", "reviews", "correct")
+_REVIEWS, _CORRECT = _FIELDS.index("reviews"), _FIELDS.index("correct")
+
+
+@dataclass
+class _Card:
+    state: str
+    stability: float | None
+    due: str
+    last_review: str
+    lapses: int
+    reps: int
+    mastered: bool
+
+
+@dataclass
+class _Retention:
+    days: int
+    since: date
+    reviews: int = 0
+    correct: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "days": self.days,
+            "since": self.since.isoformat(),
+            "reviews": self.reviews,
+            "correct": self.correct,
+            "rate": _ratio(self.correct, self.reviews),
+        }
+
+
+def _tally_dict(tally: list[int]) -> dict[str, Any]:
+    out: dict[str, Any] = dict(zip(_FIELDS, tally, strict=True))
+    out["accuracy"] = _ratio(tally[_CORRECT], tally[_REVIEWS])
+    return out
+
+
+def _ratio(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
+
+
+def _is_draft(question: Question) -> bool:
+    return any(tag.strip().casefold() == DRAFT_TAG for tag in question.tags)
+
+
+def _local_iso(moment: datetime) -> str:
+    zone = local_timezone() if os.environ.get("QUIZ_TZ", "").strip() else None
+    local = moment.astimezone(zone) if zone is not None else moment.astimezone()
+    return local.isoformat(timespec="seconds")
+
+
+# --- reading the store ---------------------------------------------------------------------------------
+
+
+def _scope(bank_ids: Sequence[str] | None, column: str = "bank") -> tuple[str, list[object]]:
+    if bank_ids is None:
+        return "", []
+    return f"{column} IN ({', '.join('?' * len(bank_ids))})", list(bank_ids)
+
+
+def _read_cards(store: Any, now: datetime, bank_ids: Sequence[str] | None) -> dict[tuple[str, str], _Card]:
+    from quiz.scheduler import MASTERED_SQL
+
+    where, params = _scope(bank_ids)
+    sql = (
+        "SELECT bank, question, state, stability, due, last_review, lapses, reps, "
+        f"{MASTERED_SQL.replace(':now', '?')} FROM cards"
+    )
+    if where:
+        sql += " WHERE " + where
+    rows = store.query(sql, [to_iso(now), *params])
+    return {(r[0], r[1]): _Card(r[2], r[3], r[4], r[5], int(r[6]), int(r[7]), bool(r[8])) for r in rows}
+
+
+def _read_histories(
+    store: Any, since30: datetime, since7: datetime, bank_ids: Sequence[str] | None
+) -> dict[tuple[str, str], str]:
+    """Per question answered: its coded history (see `_CODES`), one character per answer, in the order
+    the answers were recorded."""
+    where, params = _scope(bank_ids)
+    # Reading through an index that starts (bank, question, id) groups without sorting and hands
+    # group_concat each question's answers in the order they were recorded (the order FSRS saw them).
+    sql = f"SELECT bank, question, {_HISTORY_SQL} FROM reviews INDEXED BY {_history_index(store)}"
+    if where:
+        sql += " WHERE " + where
+    sql += " GROUP BY bank, question"
+    rows = store.query(sql, [to_iso(since30), to_iso(since7), *params])
+    return {(bank, question): history for bank, question, history in rows}
+
+
+def _last_answer(store: Any, bank: str, question: str) -> str | None:
+    rows = store.query("SELECT max(at) FROM reviews WHERE bank = ? AND question = ?", (bank, question))
+    return rows[0][0] if rows else None
+
+
+def _history_index(store: Any) -> str:
+    names = {row[0] for row in store.query("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    return "reviews_card" if "reviews_card" in names else "reviews_bank_question"
+
+
+def _daily_counts(store: Any, days: Sequence[date], bank_ids: Sequence[str] | None) -> dict[date, int]:
+    """Answers per local day (days with none are absent)."""
+    if not days:
+        return {}
+    values = []
+    params: list[object] = []
+    for i, day in enumerate(days):
+        start, end = day_bounds(day)
+        values.append("(?, ?, ?)")
+        params += [i, to_iso(start), to_iso(end)]
+    where, scope_params = _scope(bank_ids, "r.bank")
+    sql = (
+        f"WITH d(i, s, e) AS (VALUES {', '.join(values)}) "
+        "SELECT d.i, count(*) FROM d JOIN reviews AS r ON r.at >= d.s AND r.at < d.e"
+    )
+    if where:
+        sql += " AND " + where
+    sql += " GROUP BY d.i"
+    rows = store.query(sql, [*params, *scope_params])
+    return {days[int(i)]: int(n) for i, n in rows if n}
+
+
+def _first_answer(store: Any, bank_ids: Sequence[str] | None) -> str | None:
+    where, params = _scope(bank_ids)
+    sql = "SELECT min(at) FROM reviews" + (f" WHERE {where}" if where else "")
+    rows = store.query(sql, params)
+    return rows[0][0] if rows else None
+
+
+def _streak(
+    store: Any, day: date, activity: dict[date, int], oldest_known: date, bank_ids: Sequence[str] | None
+) -> int:
+    """Consecutive active days ending today (or yesterday when today has no answers yet).
+
+    `activity` holds the answers per day from `oldest_known` to `day`; older days are read as needed.
+    """
+    first = _first_answer(store, bank_ids)
+    if first is None:
+        return 0
+    first_day = today(datetime.fromisoformat(first))
+    cursor = day if activity.get(day) else day - timedelta(days=1)
+    known = dict(activity)
+    streak = 0
+    while cursor >= first_day:
+        if cursor < oldest_known:
+            chunk = [cursor - timedelta(days=i) for i in range(_STREAK_CHUNK_DAYS)]
+            known.update(_daily_counts(store, chunk, bank_ids))
+            oldest_known = chunk[-1]
+        if not known.get(cursor):
+            break
+        streak += 1
+        cursor -= timedelta(days=1)
+    return streak
+
+
+# --- the report -------------------------------------------------------------------------------------------
+
+
+def heatmap_days(day: date) -> list[date]:
+    """The heatmap's days: from the Monday 11 weeks before this week's Monday up to `day`."""
+    monday = day - timedelta(days=day.weekday())
+    start = monday - timedelta(weeks=HEATMAP_WEEKS - 1)
+    return [start + timedelta(days=i) for i in range((day - start).days + 1)]
+
+
+def build_report(
+    banks: Sequence[Bank], progress: Path, now: datetime, *, all_banks: bool = True
+) -> dict[str, Any]:
+    """The report for `banks` from the progress file at `progress`, as of `now`.
+
+    A missing file is an empty store: it is not created. A file that is not a quiz store (or is
+    corrupt) raises `StoreError` from `Store.open`. `all_banks` says that `banks` is every bank
+    found (so answers of bank ids not among them are orphans); otherwise only those banks' answers
+    are read.
+    """
+    if not Path(progress).exists():
+        return compute_report(banks, None, now, all_banks=all_banks, progress=progress)
+    from quiz.store import Store
+
+    with Store.open(progress) as store:
+        return compute_report(banks, store, now, all_banks=all_banks, progress=progress)
+
+
+def compute_report(
+    banks: Sequence[Bank],
+    store: Any | None,
+    now: datetime,
+    *,
+    all_banks: bool = True,
+    progress: Path | str | None = None,
+) -> dict[str, Any]:
+    """The report dict (the `--json` shape) for `banks` and an open `Store` (None: nothing answered yet)."""
+    from bisect import bisect_right
+
+    from quiz.scheduler import retrievability
+
+    if now.tzinfo is None:
+        raise ValueError("naive datetime: use an aware datetime (quiz.clock.now())")
+    now = now.astimezone(timezone.utc)
+    day = today(now)
+    since = {n: day_bounds(day - timedelta(days=n - 1))[0] for n in RETENTION_WINDOWS}
+    bank_ids = None if all_banks else list(dict.fromkeys(b.id for b in banks))
+    heat_days = heatmap_days(day)
+
+    if store is not None:
+        cards = _read_cards(store, now, bank_ids)
+        histories = _read_histories(store, since[30], since[7], bank_ids)
+        activity = _daily_counts(store, heat_days, bank_ids)
+        streak = _streak(store, day, activity, heat_days[0], bank_ids)
+    else:
+        cards, histories, activity, streak = {}, {}, {}, 0
+
+    now_iso, end_today_iso = to_iso(now), to_iso(day_bounds(day)[1])
+    forecast_days = [day + timedelta(days=i) for i in range(1, FORECAST_DAYS + 1)]
+    forecast_ends = [to_iso(day_bounds(d)[1]) for d in forecast_days]
+    forecast_start = to_iso(day_bounds(forecast_days[0])[0])
+    forecast = [0] * FORECAST_DAYS
+    retention = {n: _Retention(n, day - timedelta(days=n - 1)) for n in RETENTION_WINDOWS}
+    totals = [0] * len(_FIELDS)
+    bank_rows: list[dict[str, Any]] = []
+    tags: dict[str, tuple[str, list[int]]] = {}
+    weak: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+    known: set[tuple[str, str]] = set()
+
+    for bank in banks:
+        tally = [0] * len(_FIELDS)
+        for question in bank.questions:
+            key = (bank.id, question.id)
+            known.add(key)
+            card = cards.get(key)
+            history = histories.get(key)
+            if card is None and history is None and _is_draft(question):
+                continue
+            reviews = len(history) if history else 0
+            correct = history.translate(_T_RIGHT).count("1") if history else 0
+            # questions, new, learning, mastered, due_now, due_today, reviews, correct
+            if card is None:
+                one = [1, 0 if history else 1, 1 if history else 0, 0, 0, 0, reviews, correct]
+            else:
+                one = [
+                    1,
+                    0,
+                    0 if card.mastered else 1,
+                    1 if card.mastered else 0,
+                    1 if card.due <= now_iso else 0,
+                    1 if card.due < end_today_iso else 0,
+                    reviews,
+                    correct,
+                ]
+                if forecast_start <= card.due < forecast_ends[-1]:
+                    forecast[bisect_right(forecast_ends, card.due)] += 1
+                if history:
+                    _add_retention(retention, card, history)
+            for i, n in enumerate(one):
+                tally[i] += n
+            for tag in dict.fromkeys(question.tags):
+                tag_tally = tags.setdefault(tag.strip().casefold(), (tag, [0] * len(_FIELDS)))[1]
+                for i, n in enumerate(one):
+                    tag_tally[i] += n
+            lapses = card.lapses if card is not None else 0
+            wrong = reviews - correct
+            if lapses or wrong:
+                recall = 0.0
+                if card is not None and card.stability:
+                    elapsed = (now - datetime.fromisoformat(card.last_review)).total_seconds() / 86400
+                    recall = retrievability(card.stability, elapsed)
+                row = {
+                    "bank": bank.id,
+                    "id": question.id,
+                    "prompt": question.display_prompt,
+                    "reviews": reviews,
+                    "correct": correct,
+                    "lapses": lapses,
+                    "retrievability": round(recall, 4),
+                    "state": card.state if card is not None else "new",
+                }
+                weak.append(((-lapses, recall, -wrong, bank.id, question.id), row))
+        for i, n in enumerate(tally):
+            totals[i] += n
+        bank_rows.append({"bank": bank.id, "title": bank.title, **_tally_dict(tally)})
+
+    orphans = []
+    for key in sorted((set(cards) | set(histories)) - known):
+        card, history = cards.get(key), histories.get(key)
+        last = _last_answer(store, *key) if history else None
+        if last is None and card is not None:
+            last = card.last_review
+        orphans.append(
+            {
+                "bank": key[0],
+                "id": key[1],
+                "reviews": len(history) if history else 0,
+                "correct": history.translate(_T_RIGHT).count("1") if history else 0,
+                "lapses": card.lapses if card is not None else 0,
+                "last_review": _local_iso(datetime.fromisoformat(last)) if last else None,
+            }
+        )
+
+    weak.sort(key=lambda pair: pair[0])
+    total_dict = _tally_dict(totals)
+    total_dict["streak_days"] = streak
+    return {
+        "schema": REPORT_SCHEMA,
+        "generated_at": _local_iso(now),
+        "today": day.isoformat(),
+        "progress": str(progress) if progress is not None else None,
+        "empty": not histories,
+        "totals": total_dict,
+        "retention_7d": retention[7].as_dict(),
+        "retention_30d": retention[30].as_dict(),
+        "banks": bank_rows,
+        "tags": [{"tag": label, **_tally_dict(t)} for _k, (label, t) in sorted(tags.items())],
+        "forecast": [{"date": d.isoformat(), "due": n} for d, n in zip(forecast_days, forecast, strict=True)],
+        "heatmap": [{"date": d.isoformat(), "reviews": activity.get(d, 0)} for d in heat_days],
+        "weakest": [row for _key, row in weak[:WEAKEST_COUNT]],
+        "orphans": orphans,
+    }
+
+
+def _add_retention(retention: dict[int, _Retention], card: _Card, history: str) -> None:
+    """Count this question's answers in the retention windows that were given in the `review` state."""
+    if card.reps != len(history):
+        study_only = history.translate(_T_STUDY_ONLY)
+        if card.reps == len(study_only):
+            history = study_only  # its exam answers did not move it on its schedule
+    in_review = review_mask(history.translate(_T_RATING))
+    if not in_review:
+        return
+    right = _bits(history.translate(_T_RIGHT))
+    for n, table in ((7, _T_WIN7), (30, _T_WIN30)):
+        counted = in_review & _bits(history.translate(table))
+        retention[n].reviews += counted.bit_count()
+        retention[n].correct += (counted & right).bit_count()
