@@ -458,7 +458,8 @@ def test_add_interactive_form_on_a_terminal(tmp_path):
     bank = tmp_path / "thu.yaml"
     bank.write_text(authoring.starter_bank("thu"), encoding="utf-8")
     before = bank.read_bytes()
-    env = {**os.environ, "TERM": "xterm", "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"}
+    # PROMPT_TOOLKIT_NO_CPR: pexpect never answers the cursor-position request (1 s wait per prompt)
+    env = {**os.environ, "TERM": "xterm", "PYTHONIOENCODING": "utf-8", "PROMPT_TOOLKIT_NO_CPR": "1"}
     child = pexpect.spawn(
         sys.executable,
         ["-m", "quiz", "bank", "add", "thu", "--banks", str(tmp_path)],
@@ -503,3 +504,46 @@ def test_add_interactive_form_on_a_terminal(tmp_path):
     assert added.id == "dang-ta-co-quan-he-voi-bao-nhieu-chinh-dang"
     assert added.answer == Decimal(245) and added.unit == "chính đảng"
     assert added.explanation == "Số liệu 8/2018." and added.tags == ("số-liệu",)
+
+
+words = st.text(alphabet="aăâđêôơưàáảãạằếệAĐ0123456789 :#-'\",&*!|?.%", min_size=1, max_size=25).map(
+    str.strip
+)
+distinct = st.lists(words.filter(bool), min_size=2, max_size=5, unique=True)
+
+
+@st.composite
+def any_question(draw):
+    qtype = draw(st.sampled_from(QUESTION_TYPES))
+    fields = {"type": qtype, "prompt": draw(words.filter(bool)), "tags": draw(st.lists(words, max_size=2))}
+    if qtype in ("choice", "multi"):
+        choices = draw(distinct)
+        fields["choices"] = choices
+        fields["answer"] = choices[0] if qtype == "choice" else choices[: draw(st.integers(1, len(choices)))]
+        fields["shuffle"] = draw(st.booleans())
+    elif qtype == "text":
+        fields["answer"] = draw(words.filter(bool))
+        fields["accept"] = draw(st.lists(words, max_size=2))
+    elif qtype == "number":
+        fields["answer"] = draw(st.decimals(min_value=-(10**6), max_value=10**6, places=3, allow_nan=False))
+        fields["tolerance"] = draw(st.decimals(min_value=0, max_value=10, places=2, allow_nan=False))
+    elif qtype == "date":
+        fields["answer"] = draw(st.dates()).isoformat()[: draw(st.sampled_from([4, 7, 10]))]
+    elif qtype == "truefalse":
+        fields["answer"] = draw(st.booleans())
+    elif qtype == "cloze":
+        fields["text"] = draw(words) + " {{" + draw(words.filter(lambda w: w and "|" not in w)) + "}}"
+    elif qtype == "order":
+        fields["items"] = draw(distinct)
+    return fields
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.lists(any_question(), min_size=1, max_size=4))
+def test_fmt_round_trips_any_bank_the_author_tools_write(questions):
+    text = authoring.starter_bank("thu")
+    for n, fields in enumerate(questions):
+        text = authoring.append_question(text, authoring.build_question({**fields, "id": f"q-{n}"})).text
+    formatted = authoring.format_bank(text)  # raises unless it loads to the very same bank
+    assert authoring.format_bank(formatted) == formatted
+    assert formatted.count("\n  - id: ") == 8 + len(questions)
