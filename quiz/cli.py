@@ -445,27 +445,20 @@ def bank_list(banks: BanksOption = None) -> None:
 
     Ví dụ:  quiz bank list  ·  quiz bank list --banks ~/ngan-hang
     """
-    from rich.table import Table
-
     from quiz.loader import display_path, resolve
     from quiz.paths import banks_dir
 
     folder = banks_dir(banks)
     found = resolve([], folder)
-    table = Table(title=M.LIST_TITLE.format(folder=folder), title_justify="left")
-    table.add_column(M.COL_ID, no_wrap=True)
-    table.add_column(M.COL_TITLE)
-    table.add_column(M.COL_QUESTIONS, justify="right")
-    table.add_column(M.COL_FILE, overflow="fold")
+    echo(M.LIST_TITLE.format(folder=folder), style="bold")
+    width = max(len(b.id) for b in found)
     for bank in found:
         where = bank.path.relative_to(folder) if bank.path and bank.path.is_relative_to(folder) else bank.path
-        table.add_row(
-            bank.id,
-            bank.title,
-            str(len(bank.questions)),
-            str(where) if where != bank.path else display_path(where),
-        )
-    _console().print(table)
+        shown = str(where) if where != bank.path else display_path(where)
+        count = M.LIST_COUNT.format(count=len(bank.questions))
+        echo(f"{bank.id:<{width}}  {count:>8}  {shown}", style="bold")
+        echo(f"    {bank.title}")
+    echo(M.LIST_TOTAL.format(banks=len(found), questions=sum(len(b.questions) for b in found)), style="dim")
 
 
 @bank_app.command("show")
@@ -808,6 +801,66 @@ def bank_fmt(
             echo(M.FMT_DONE.format(path=shown), style="green")
     if unformatted:
         raise typer.Exit(1)
+
+
+# ----------------------------------------------------------------------------------------
+# quiz report
+
+
+@app.command()
+@user_errors
+def report(
+    bank: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[BANK]...",
+            help="Id ngân hàng, tệp YAML hoặc thư mục (mặc định: tất cả).",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="In báo cáo dạng JSON (cho script; xem docs/report-json.md).")
+    ] = False,
+    html: Annotated[
+        Path | None,
+        typer.Option(
+            "--html",
+            metavar="FILE",
+            help="Ghi báo cáo thành một trang HTML độc lập (mở được khi không có mạng, in đẹp).",
+            show_default=False,
+        ),
+    ] = None,
+    banks: BanksOption = None,
+    progress: ProgressOption = None,
+) -> None:
+    """Tiến độ học: theo ngân hàng và thẻ — câu mới, đang học, đã thuộc, đến hạn, tỉ lệ đúng,
+    chuỗi ngày học, lịch ôn 14 ngày tới, hoạt động 12 tuần qua, các câu yếu nhất.
+
+    Ví dụ:  quiz report  ·  quiz report doi-ngoai-dang-2018  ·  quiz report --json  ·  quiz report --html tien-do.html
+    """
+    import json
+
+    from quiz.clock import now as clock_now
+    from quiz.loader import resolve
+    from quiz.paths import banks_dir, progress_path
+    from quiz.report import build_report
+
+    chosen = resolve(bank or [], banks_dir(banks))
+    data = build_report(chosen, progress_path(progress), clock_now(), all_banks=not bank)
+    if html is not None:
+        from quiz.report_html import render_html
+
+        try:
+            html.write_text(render_html(data), encoding="utf-8")
+        except OSError as exc:
+            raise QuizError(M.REPORT_HTML_UNWRITABLE.format(path=html, reason=exc.strerror or exc)) from None
+        echo(M.REPORT_HTML_WRITTEN.format(path=html), style="green", err=as_json)
+    if as_json:
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    elif html is None:
+        from quiz.report_view import render
+
+        render(data, _console())
 
 
 def main() -> None:
