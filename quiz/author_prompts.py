@@ -93,7 +93,9 @@ class Form:
             self.show(M.FORM_RETRY.format(message=found[0]))
 
     def select_field(self, key: str, message: str, choices: list[questionary.Choice]) -> None:
-        self.fields[key] = self._ask(questionary.select(message, choices=choices))
+        self.fields[key] = self._ask(
+            questionary.select(message, choices=choices, instruction=M.FORM_SELECT_HINT)
+        )
 
     # -- the form ----------------------------------------------------------------------
     def run(self) -> dict[str, Any]:
@@ -143,6 +145,7 @@ class Form:
             questionary.checkbox(
                 M.FORM_MULTI_ANSWER,
                 choices=list(self.fields["choices"]),
+                instruction=M.FORM_CHECKBOX_HINT,
                 validate=lambda v: True if v else M.MULTI_EMPTY,
             )
         )

@@ -253,6 +253,8 @@ FORM_ID = "Mã câu hỏi:"
 FORM_PREVIEW = "Người học sẽ thấy:"
 FORM_CONFIRM = "Thêm câu này vào {path}?"
 FORM_RETRY = "✗ {message} — nhập lại."
+FORM_SELECT_HINT = "(phím mũi tên để chọn, Enter để xác nhận)"
+FORM_CHECKBOX_HINT = "(phím mũi tên để di chuyển, Space để đánh dấu, Enter để xong)"
 
 # the starter bank written by `quiz bank new` ({{ }} are literal braces)
 STARTER_DEFAULT_TITLE = "Ngân hàng {id}"
