@@ -50,6 +50,7 @@ FILL_DATE_PROMPT = {
     2: "Điền tháng (tháng/năm) vào chỗ trống: {text}",
     1: "Điền năm vào chỗ trống: {text}",
 }
+CHOOSE_BLANK_PROMPT = "Chọn đáp án đúng cho chỗ trống: {text}"
 _NO_WRAP = 1_000_000
 
 # The loader refuses these (C0/C1 controls, bidi overrides); tab, CR and LF are kept.
@@ -294,16 +295,22 @@ def canonical_code(code: str) -> str:
 
 
 class _Taken:
-    """Spans already claimed by a higher-priority pattern."""
+    """Spans already claimed by a higher-priority pattern (sorted, never overlapping)."""
 
     def __init__(self) -> None:
-        self.spans: list[tuple[int, int]] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
 
     def free(self, start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in self.spans)
+        i = bisect.bisect_right(self.starts, start)
+        if i > 0 and self.ends[i - 1] > start:
+            return False
+        return not (i < len(self.starts) and self.starts[i] < end)
 
     def take(self, start: int, end: int) -> None:
-        self.spans.append((start, end))
+        i = bisect.bisect_right(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
 
 
 def _valid_date(y: int, m: int, d: int | None) -> bool:
@@ -803,23 +810,44 @@ def _group(c: Candidate) -> tuple[str, ...]:
     return (c.kind,)
 
 
-def _distractors(c: Candidate, pool: list[Candidate], count: int = 3) -> list[str]:
-    answer = _display(c)
-    others: dict[str, Candidate] = {}
-    for o in pool:
-        shown = _display(o)
-        if shown != answer and shown not in others:
-            others[shown] = o
-    if c.kind in ("number", "ordinal") or (c.kind == "date" and not c.value.startswith("--")):
+class _Pool:
+    """The distinct values of one group of candidates, for picking distractors quickly."""
 
-        def distance(o: Candidate) -> tuple[int, Decimal, str]:
-            same_unit = 0 if (c.kind != "number" or o.unit == c.unit) else 1
-            return same_unit, abs(_magnitude(o) - _magnitude(c)), _display(o)
+    def __init__(self, members: list[Candidate]):
+        self.ordered = bool(members) and _ordered(members[0])
+        seen: dict[str, Candidate] = {}
+        for c in members:
+            seen.setdefault(_display(c), c)
+        self.size = len(seen)
+        self.shown = list(seen)  # order of appearance
+        self.unit_of = {d: c.unit for d, c in seen.items()}
+        self.by_unit: dict[str | None, list[tuple[Decimal, str]]] = {}
+        entries = sorted((_magnitude(c), d) for d, c in seen.items()) if self.ordered else []
+        self.entries = entries
+        self.keys = [m for m, _ in entries]
+        for m, d in entries:
+            self.by_unit.setdefault(self.unit_of[d], []).append((m, d))
+        self.unit_keys = {unit: [m for m, _ in items] for unit, items in self.by_unit.items()}
 
-        ranked = sorted(others.values(), key=distance)
-    else:
-        ranked = list(others.values())
-    return [_display(o) for o in ranked[:count]]
+    def distractors(self, c: Candidate, count: int = 3) -> list[str]:
+        answer = _display(c)
+        if not self.ordered:
+            return [d for d in self.shown if d != answer][:count]
+        mag = _magnitude(c)
+        picked: list[str] = []
+        lists = [self.by_unit.get(c.unit, [])] if c.kind == "number" else []
+        for entries in [*lists, self.entries]:
+            keys = self.unit_keys.get(c.unit, []) if entries is not self.entries else self.keys
+            i = bisect.bisect_left(keys, mag)
+            window = entries[max(0, i - count - 1) : i + count + 1]
+            for _, d in sorted(window, key=lambda e: (abs(e[0] - mag), e[1])):
+                if d != answer and d not in picked and len(picked) < count:
+                    picked.append(d)
+        return picked
+
+
+def _ordered(c: Candidate) -> bool:
+    return c.kind in ("number", "ordinal") or (c.kind == "date" and not c.value.startswith("--"))
 
 
 def _magnitude(c: Candidate) -> Decimal:
@@ -866,18 +894,15 @@ def _questions(c: Candidate, source_id: str) -> list[dict[str, Any]]:
     return [{"type": "cloze", "text": text} | common_tail]
 
 
-def _choice(c: Candidate, typed: dict[str, Any], pool: list[Candidate]) -> dict[str, Any] | None:
-    if c.kind not in ("date", "number", "code", "ordinal"):
+def _choice(c: Candidate, typed: dict[str, Any], pool: _Pool) -> dict[str, Any] | None:
+    if c.kind not in ("date", "number", "code", "ordinal") or pool.size < 3:
         return None
-    same = [o for o in pool if _group(o) == _group(c)]
-    if len({_display(o) for o in same}) < 3:
-        return None
-    wrong = _distractors(c, same)
+    wrong = pool.distractors(c)
     if len(wrong) < 2:
         return None
     answer = _display(c)
     if typed["type"] == "cloze":
-        prompt = "Chọn đáp án đúng cho chỗ trống: " + re.sub(r"\{\{.*?\}\}", "____", typed["text"])
+        prompt = CHOOSE_BLANK_PROMPT.format(text=re.sub(r"\{\{.*?\}\}", "____", typed["text"]))
     else:
         prompt = typed["prompt"]
     return {
@@ -891,13 +916,18 @@ def _choice(c: Candidate, typed: dict[str, Any], pool: list[Candidate]) -> dict[
     }
 
 
-def _unique(base: str, used: set[str]) -> str:
+def _unique(base: str, used: dict[str, int]) -> str:
+    """`base`, or `base-2`, `base-3`… if taken. `used` maps each id and base to its last suffix."""
     base = base if base and ID_PATTERN.match(base) else "cau-hoi"
-    qid, n = base, 2
-    while qid in used:
-        qid = f"{base}-{n}"
+    qid, n = base, used.get(base, 1)
+    if base in used:
         n += 1
-    used.add(qid)
+        qid = f"{base}-{n}"
+        while qid in used:
+            n += 1
+            qid = f"{base}-{n}"
+    used[base] = n
+    used.setdefault(qid, 1)
     return qid
 
 
@@ -925,10 +955,11 @@ def draft_bank(text: str, bank_id: str, *, title: str | None = None, source_file
     source: dict[str, Any] = {"id": source_id, "title": headline}
     if source_file:
         source["file"] = _clean(prepare_text(source_file)) or source_file
-    pools: dict[tuple[str, ...], list[Candidate]] = {}
+    groups: dict[tuple[str, ...], list[Candidate]] = {}
     for c in candidates:
-        pools.setdefault(_group(c), []).append(c)
-    used: set[str] = set()
+        groups.setdefault(_group(c), []).append(c)
+    pools = {key: _Pool(members) for key, members in groups.items()}
+    used: dict[str, int] = {}
     questions: list[dict[str, Any]] = []
     for c in candidates:
         for typed in _questions(c, source_id):
