@@ -246,7 +246,7 @@ class _NumberText(NamedTuple):
     other: Decimal | None  # the other reading of `1.500` / `1,500` (thousands vs decimal)
 
 
-_AMBIGUOUS_NUMBER = re.compile(r"[1-9]\d{0,2}[.,]\d{3}")
+_AMBIGUOUS_NUMBER = re.compile(r"[1-9]\d{0,2},\d{3}")
 
 
 def _number_parts(text: str) -> _NumberText | None:
@@ -265,11 +265,11 @@ def _number_parts(text: str) -> _NumberText | None:
         return None
     other = None
     if _AMBIGUOUS_NUMBER.fullmatch(core):
-        # Vietnamese `1.500` = 1500 and `1,5` = 1.5, but a learner used to English writing may mean
-        # `1.500` = 1.5 or `1,500` = 1500: a single separator before exactly three digits reads both ways.
-        whole, frac = re.split(r"[.,]", core)
-        swapped = Decimal(whole + frac) if value != Decimal(whole + frac) else Decimal(whole + "." + frac)
-        other = -swapped if sign == "-" else swapped
+        # `1,500` is 1,5 the Vietnamese way but 1500 to a learner used to English writing; nobody
+        # writes a decimal with three trailing digits on purpose, so both readings count.
+        # (`1.500` is only 1500: reading it as 1.5 would accept `245.000` for 245.)
+        other = Decimal(core.replace(",", ""))
+        other = -other if sign == "-" else other
     return _NumberText(-value if sign == "-" else value, unit, other)
 
 
@@ -282,8 +282,8 @@ def parse_number(text: str) -> Decimal | None:
 
 
 def _number_readings(text: str) -> list[Decimal]:
-    """The values `text` may mean: as written (and, for `1.500` / `1,500`, with the separator read
-    the other way), times a multiplier word (`1,5 triệu`), or a Roman numeral (`XIII`)."""
+    """The values `text` may mean: as written (and `1,500` also as 1500), times a multiplier word
+    (`1,5 triệu`), or a Roman numeral (`XIII`)."""
     parts = _number_parts(text)
     if parts is None:
         roman = roman_to_int(text.strip().strip(".")) if isinstance(text, str) and len(text) < 40 else None
@@ -357,14 +357,14 @@ def parse_date(text: str) -> tuple[str, str] | None:
 # --------------------------------------------------------------------------- text answers
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
-_TONE_CHARS = {"huyen": "\ue001", "sac": "\ue002", "hoi": "\ue003", "nga": "\ue004", "nang": "\ue005"}
-_FREE_TO_DROP = frozenset(_TONE_CHARS.values())
+_VOWELS = frozenset("aeiouy")
+_Spelling = Sequence[tuple[str, str]]
 
 
 class _TextKey(NamedTuple):
     tokens: tuple[tuple[str, str], ...]  # ("w", word) / ("n", number) / ("c", document code)
     tones: tuple[tuple[str, str], ...]  # words as tone keys, numbers and codes as they are
-    spelled: str  # words as letters + tone character, for the lenient edit distance
+    spelled: tuple[tuple[str, str], ...]  # (letter, tone) per character, for the lenient distance
     figures: tuple[tuple[str, str], ...]  # the numbers and codes, in order
     letters: int  # how many letters the words have
 
@@ -417,19 +417,21 @@ def _text_key(text: str, romans: bool = True) -> _TextKey:
         tokens.append((kind, value))
 
     tones: list[tuple[str, str]] = []
-    spelled: list[str] = []
+    spelled: list[tuple[str, str]] = []
     letters = 0
     for kind, value in tokens:
+        if spelled:
+            spelled.append((" ", ""))
         if kind == "w":
             base, tone = tone_key(value)
             tones.append((base, tone))
-            spelled.append(base + "".join(_TONE_CHARS[t] for t in tone.split("+") if t))
+            spelled.extend(_spell(base, tone))
             letters += len(base)
         else:
             tones.append((kind, value))
-            spelled.append(value)
+            spelled.extend((c, "") for c in value)
     figures = tuple(t for t in tokens if t[0] != "w")
-    return _TextKey(tuple(tokens), tuple(tones), " ".join(spelled), figures, letters)
+    return _TextKey(tuple(tokens), tuple(tones), tuple(spelled), figures, letters)
 
 
 _expected_key = lru_cache(maxsize=2048)(_text_key)
@@ -440,34 +442,54 @@ def typo_allowance(letters: int) -> int:
     return 2 if letters >= 12 else 1 if letters >= 5 else 0
 
 
-def _lenient_distance(expected: str, given: str, limit: int) -> int:
-    """Damerau (OSA) distance where leaving out a diacritic costs nothing: a letter may lack some
-    of the expected letter's marks, a tone may be missing. Above `limit` reports `limit + 1`."""
+def _spell(letters: str, tone: str) -> list[tuple[str, str]]:
+    """A word as (letter, tone) pairs, the tone carried by its last vowel whatever the spelling
+    rule placed it on, so that `hoà` and `hòa` spell alike and a missing tone is a missing mark."""
+    spelled = [(c, "") for c in letters]
+    if tone and spelled:
+        vowels = [i for i, c in enumerate(letters) if fold(c) in _VOWELS]
+        at = vowels[-1] if vowels else len(letters) - 1
+        spelled[at] = (letters[at], tone)
+    return spelled
+
+
+def _lacks(expected: tuple[str, str], given: tuple[str, str]) -> bool:
+    """True when the given (letter, tone) is the expected one with some diacritics left out."""
+    return lacks_only_marks(expected[0], given[0]) and given[1] in ("", expected[1])
+
+
+def _lenient_distance(
+    expected: Sequence[tuple[str, str]], given: Sequence[tuple[str, str]], limit: int
+) -> int:
+    """Damerau (OSA) distance over (letter, tone) pairs where leaving out diacritics costs nothing:
+    a letter may lack some of its marks or its tone. Above `limit` reports `limit + 1`; the work
+    is O(len × limit)."""
     n, m = len(expected), len(given)
-    free = sum(1 for c in expected if c in _FREE_TO_DROP)
-    if m - n > limit or (n - free) - m > limit:
+    if abs(n - m) > limit:
         return limit + 1
+    big = limit + 1
     prev2: list[int] = []
-    prev = list(range(m + 1))
+    prev = [j if j <= limit else big for j in range(m + 1)]
     for i in range(1, n + 1):
         e = expected[i - 1]
-        drop = 0 if e in _FREE_TO_DROP else 1
-        cur = [prev[0] + drop] + [0] * m
-        for j in range(1, m + 1):
+        cur = [big] * (m + 1)
+        if i <= limit:
+            cur[0] = i
+        for j in range(max(1, i - limit), min(m, i + limit) + 1):
             g = given[j - 1]
-            best = prev[j - 1] + (0 if e == g or lacks_only_marks(e, g) else 1)
-            if prev[j] + drop < best:
-                best = prev[j] + drop
+            best = prev[j - 1] + (0 if e == g or _lacks(e, g) else 1)
+            if prev[j] + 1 < best:
+                best = prev[j] + 1
             if cur[j - 1] + 1 < best:
                 best = cur[j - 1] + 1
             if i > 1 and j > 1 and e == given[j - 2] and expected[i - 2] == g and e != g:
                 if prev2[j - 2] + 1 < best:
                     best = prev2[j - 2] + 1
-            cur[j] = best
+            cur[j] = min(best, big)
         if min(cur) > limit:
-            return limit + 1
+            return big
         prev2, prev = prev, cur
-    return min(prev[m], limit + 1)
+    return min(prev[m], big)
 
 
 def _squash(text: str) -> str:
@@ -528,6 +550,8 @@ def judge_text(expected: str, accept: Sequence[str], given: str) -> Verdict:
     gkeys = [_text_key(given)]
     best: tuple[int, str, str | None] | None = None
     best_form = expected_text
+    if isinstance(accept, str):
+        accept = [accept]
     for form in [expected_text, *(a for a in accept or () if isinstance(a, str))]:
         found = _match_text(form, given, gkeys)
         if found is not None and (best is None or found[0] < best[0]):

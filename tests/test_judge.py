@@ -109,7 +109,8 @@ CASES: list[tuple[Question, Any, str, str | None]] = [
     (CAY_TRE, "cay tre viet nma", A, "typo"),
     (CAY_TRE, "cây tre Việtnam", A, "typo"),
     (CAY_TRE, "cây tre", W, None),
-    (CAY_TRE, "cây trúc Việt Nam", W, None),
+    (CAY_TRE, "cây trúc Việt Nam", A, "typo"),  # 2 edits in 13 letters, as the rule says
+    (CAY_TRE, "cây tre Lào", W, None),
     (CAY_TRE, "cây bàng Việt Nam", W, None),
     (VUFO, "Liên hiệp các tổ chức hữu nghị Việt Nam", C, None),
     (VUFO, "liên hiệp các tổ chức hữu nghị việt nam.", C, None),
@@ -230,6 +231,10 @@ CASES: list[tuple[Question, Any, str, str | None]] = [
     (number(1000), "1,000", C, None),
     (number(1000), "1.000,0", C, None),
     (number(1000), "1.00", W, None),
+    (number(1500), "1,500", C, None),
+    (number("1.5"), "1,500", C, None),
+    (number("1.5"), "1.500", W, None),
+    (number(245), "245.000", W, None),
     (number(1_000_000), "1.000.000", C, None),
     (number(1_000_000), "1 triệu", C, None),
     (number(1_000_000), "1.000.00", W, None),
@@ -495,7 +500,8 @@ def test_dropping_every_diacritic_is_almost_or_better(answer: str) -> None:
 @given(st.decimals(min_value=-(10**12), max_value=10**12, places=3, allow_nan=False, allow_infinity=False))
 def test_a_number_written_either_way_is_correct(value: Decimal) -> None:
     question = number(str(value))
-    for written in (format_decimal(value), format(value, "f"), f"{format_decimal(value)} chính đảng"):
+    plain = format(value, "f").replace(".", ",")  # Vietnamese decimal comma, no grouping
+    for written in (format_decimal(value), plain, f"{format_decimal(value)} chính đảng"):
         assert judge(question, written).outcome == "correct", written
 
 
