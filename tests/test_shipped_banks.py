@@ -52,3 +52,18 @@ def test_ids_are_unique_and_every_type_is_used():
 def test_each_article_is_a_bank_source_and_copied_into_the_project():
     files = {s.file for b in RESULT.banks for s in b.sources}
     assert files == {p.name for p in SOURCES.glob("*.txt")}
+
+
+def test_coverage_names_every_question_and_only_real_ones():
+    import re
+
+    text = (BANKS / "COVERAGE.md").read_text(encoding="utf-8")
+    ids = {q.id for b in RESULT.banks for q in b.questions}
+    named = set()
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if line.startswith("|") and len(cells) >= 3 and not set(cells[-1]) <= set("-: "):
+            last = re.sub(r"`[^`]*`", "", cells[-1])  # `old-id` marks a removed question
+            named |= set(re.findall(r"(?<![\w/.-])[a-z][a-z0-9]*(?:-[a-z0-9]+)+(?![\w/.-])", last))
+    assert sorted(ids - named) == []  # every shipped question covers a listed fact
+    assert sorted(named - ids) == []  # every question the checklist names exists
