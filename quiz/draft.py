@@ -171,7 +171,14 @@ _CODE = re.compile(
     + _LETTERS
     + r"){0,3})(?![\w])"
 )
-_BARE_DOC = re.compile(r"(?P<label>(?i:" + _DOC_TYPES + r"))\s+(?i:số)\s+(?P<num>\d{1,5})" + _NA)
+_BARE_DOC = re.compile(
+    r"(?P<label>(?i:"
+    + _DOC_TYPES
+    + r"))\s+(?i:số)\s+(?P<num>\d{1,5})"
+    + _NA
+    + r"|(?P<label2>Chỉ thị|Nghị quyết|Kết luận|Quyết định|Nghị định|Thông tư|Quy định)\s+(?P<num2>\d{1,5})"
+    + r"(?![\w]|[.,/:-]\d|\s*(?:năm|tháng|ngày)\b(?!\s*\d))"
+)
 
 _DAY = r"(?P<d>\d{1,2})"
 _MONTH = r"(?P<m>\d{1,2})"
@@ -202,13 +209,15 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 _ORDINAL = re.compile(
     r"(?P<kw>(?i:đại hội(?:\s+(?:đại biểu|đảng|toàn quốc|toàn đảng))*|lần thứ|lần|khóa|khoá|"
-    r"hội nghị trung ương|hội nghị lần thứ|trung ương|kỳ họp thứ|kỳ họp|quốc hội khóa|quốc hội khoá))"
+    r"hội nghị trung ương|hội nghị lần thứ|trung ương|kỳ họp thứ|kỳ họp|quốc hội khóa|quốc hội khoá|thế kỷ))"
     r"\s+(?P<n>" + _ROMAN + r"(?![\w])|\d{1,3}" + _NA + r")"
 )
 _THU = re.compile(r"(?i:thứ)\s+$")
 
 _NUMBER = re.compile(
-    _NB + r"(?P<n>\d{1,3}(?:\.\d{3})+|\d{1,15})(?:,(?P<f>\d{1,6}))?(?![\w]|[.,/:]\d)" + r"(?P<pct>\s?%)?"
+    _NB
+    + r"(?P<n>\d{1,3}(?:\.\d{3})+|\d{1,15})(?:,(?P<f>\d{1,6})|\.(?P<f2>\d{1,2})(?!\d))?(?![\w]|[.,/:]\d)"
+    + r"(?P<pct>\s?%)?"
 )
 _NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 _NUMBER_WORD = re.compile(r"(?<![\w])(?i:" + "|".join(_NUMBER_WORDS) + r")(?![\w])")
@@ -458,18 +467,13 @@ def find_candidates(text: str) -> list[Candidate]:
         taken.take(start, m.end())
         add("code", canonical_code(surface), start, m.end(), label=_label(label), blank=(0, len(surface)))
     for m in _BARE_DOC.finditer(text):
-        if not taken.free(m.start("num"), m.end()):
+        group = "num" if m.group("num") else "num2"
+        start, end = m.span(group)
+        if not taken.free(start, end):
             continue
-        label = _label(m.group("label"))
-        taken.take(m.start("num"), m.end())
-        add(
-            "code",
-            f"{label} {m.group('num')}",
-            m.start("num"),
-            m.end(),
-            label=label,
-            blank=(0, m.end() - m.start("num")),
-        )
+        label = _label(m.group("label") or m.group("label2"))
+        taken.take(start, end)
+        add("code", f"{label} {m.group(group)}", start, end, label=label, blank=(0, end - start))
 
     for start, end, iso, blank in _dates(text, taken):
         add("date", iso, start, end, blank=blank)
@@ -488,7 +492,8 @@ def find_candidates(text: str) -> list[Candidate]:
         start, end = m.span()
         if not taken.free(start, end) or _THU.search(text, max(0, start - 6), start):
             continue
-        raw = m.group("n").replace(".", "") + ("." + m.group("f") if m.group("f") else "")
+        frac = m.group("f") or m.group("f2")
+        raw = m.group("n").replace(".", "") + ("." + frac if frac else "")
         try:
             value = Decimal(raw)
         except InvalidOperation:

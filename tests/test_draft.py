@@ -232,6 +232,7 @@ def test_times_urls_and_glued_numbers_are_not_numbers() -> None:
         ("Tổ chức 38 cuộc hội thảo lý luận.", "38", "cuộc hội thảo"),
         ("Trong đó có 96 ĐCS, 63 đảng cầm quyền.", "96", "ĐCS"),
         ("Dân số đạt 2,5 triệu người vào cuối kỳ.", "2.5", "triệu người"),
+        ("Kinh tế tăng 0.6% (viết kiểu Anh).", "0.6", "%"),
     ],
 )
 def test_numbers_with_their_noun(text: str, value: str, unit: str) -> None:
@@ -268,6 +269,7 @@ def test_number_words_that_are_not_counts() -> None:
         ("Căn cứ Quyết định số 123/QĐ-TTg của Thủ tướng.", "123/QĐ-TTg", "Quyết định"),
         ("Văn bản 35-CT/TW đã được tổng kết.", "35-CT/TW", None),
         ("Thực hiện Nghị quyết số 36 của Bộ Chính trị.", "Nghị quyết 36", "Nghị quyết"),
+        ("Thực hiện Nghị quyết 36 của Bộ Chính trị.", "Nghị quyết 36", "Nghị quyết"),
     ],
 )
 def test_document_codes(text: str, code: str, label: str | None) -> None:
@@ -285,11 +287,17 @@ def test_document_codes(text: str, code: str, label: str | None) -> None:
         ("Bám sát Nghị quyết Đại hội 12 của Đảng.", 12, "Đại hội 12"),
         ("Hội nghị Trung ương 8 khóa XI bàn về chiến lược.", 8, "Hội nghị Trung ương 8"),
         ("ĐẠI HỘI ĐẢNG BỘ TỈNH LẦN THỨ XVIII THÀNH CÔNG.", 18, "LẦN THỨ XVIII"),
+        ("Bước vào thế kỷ XXI, thời cơ và thách thức đan xen.", 21, "thế kỷ XXI"),
     ],
 )
 def test_congress_and_term_numbers(text: str, value: int, surface: str) -> None:
     found = only(text, "ordinal")[0]
     assert (found.value, found.surface) == (value, surface)
+
+
+def test_a_document_number_is_not_a_count_but_a_duration_is() -> None:
+    assert facts("Chỉ thị 32 năm 2019 về đối ngoại.") == [("code", "Chỉ thị 32"), ("date", "2019")]
+    assert facts("Quyết định 5 năm một lần.") == [("number", "5")]
 
 
 def test_roman_letters_inside_words_are_not_ordinals() -> None:
