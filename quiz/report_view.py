@@ -1,0 +1,168 @@
+"""The progress report on the terminal: the dict of `quiz.report` rendered with rich.
+
+Everything fits in 80 columns. Colour is rich's decision: only on a terminal, never when the output
+is piped or `NO_COLOR` is set. Levels are also drawn with characters (bar lengths, shades
+`·░▒▓█`), so nothing depends on colour. Every text that comes from a bank is printed as a rich
+`Text`, never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from quiz import messages as M
+from quiz.report import day_label, heat_level, heatmap_grid, percent, summary_lines, when_label
+
+BAR_WIDTH = 40
+SHADES = ("·", "░", "▒", "▓", "█")
+HEAT_STYLES = ("grey42", "green4", "green3", "green1", "bold bright_green")
+WEAKEST_SHOWN = 10
+
+
+def _heading(text: str) -> Text:
+    return Text(text, style="bold")
+
+
+def _stats_table(rows: list[dict[str, Any]], key: str, header: str, total: dict[str, Any] | None) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 0), show_edge=False)
+    table.add_column(header, overflow="fold", min_width=10, ratio=1)
+    for name in (M.COL_COUNT, M.COL_NEW, M.COL_LEARNING, M.COL_MASTERED, M.COL_DUE, M.COL_REVIEWS):
+        table.add_column(name, justify="right", no_wrap=True)
+    table.add_column(M.COL_ACCURACY, justify="right", no_wrap=True)
+
+    def cells(row: dict[str, Any]) -> list[Text]:
+        numbers = (
+            row["questions"],
+            row["new"],
+            row["learning"],
+            row["mastered"],
+            row["due_now"],
+            row["reviews"],
+        )
+        return [Text(str(n)) for n in numbers] + [Text(percent(row["accuracy"]))]
+
+    for row in rows:
+        table.add_row(Text(str(row[key])), *cells(row))
+    if total is not None and len(rows) > 1:
+        table.add_section()
+        table.add_row(Text(M.REPORT_TOTAL_ROW, style="bold"), *cells(total))
+    return table
+
+
+def _forecast(report: dict[str, Any]) -> Table:
+    rows = [(M.REPORT_TODAY, report["totals"]["due_today"])]
+    rows += [(day_label(item["date"]), item["due"]) for item in report["forecast"]]
+    peak = max((n for _label, n in rows), default=0)
+    table = Table.grid(padding=(0, 1))
+    table.add_column(no_wrap=True)
+    table.add_column(no_wrap=True)
+    table.add_column(justify="right", no_wrap=True)
+    for label, n in rows:
+        width = 0 if not n else max(1, round(BAR_WIDTH * n / peak))
+        table.add_row(Text(label), Text("█" * width, style="cyan"), Text(str(n)))
+    return table
+
+
+def _heatmap(report: dict[str, Any]) -> Group:
+    heatmap = report["heatmap"]
+    grid = heatmap_grid(heatmap)
+    peak = max((item["reviews"] for item in heatmap), default=0)
+    lines: list[RenderableType] = []
+    if heatmap:
+        first = date.fromisoformat(heatmap[0]["date"])
+        monday = date.fromordinal(first.toordinal() - first.weekday())
+        header = "   "
+        for week in range(0, len(grid[0]), 4):  # a dd/mm label over every fourth week
+            start = date.fromordinal(monday.toordinal() + 7 * week)
+            header += f"{start.day:02d}/{start.month:02d}".ljust(12)
+        lines.append(Text(header.rstrip(), style="dim"))
+    for weekday, row in enumerate(grid):
+        line = Text(f"{M.WEEKDAYS[weekday]:<3}")
+        for count in row:
+            if count is None:
+                line.append("   ")
+                continue
+            level = heat_level(count, peak)
+            line.append(SHADES[level] * 2, style=HEAT_STYLES[level])
+            line.append(" ")
+        lines.append(line)
+    legend = Text("   ")
+    legend.append(M.REPORT_HEAT_LEGEND.format(scale=" ".join(s * 2 for s in SHADES)), style="dim")
+    lines.append(legend)
+    active = sum(1 for item in heatmap if item["reviews"])
+    total = sum(item["reviews"] for item in heatmap)
+    lines.append(Text("   " + M.REPORT_HEAT_TOTAL.format(reviews=total, days=active), style="dim"))
+    return Group(*lines)
+
+
+def _weakest(report: dict[str, Any]) -> Group:
+    rows = report["weakest"][:WEAKEST_SHOWN]
+    if not rows:
+        return Group(Text(M.REPORT_WEAKEST_NONE, style="dim"))
+    lines: list[RenderableType] = []
+    width = len(str(len(rows)))
+    for n, row in enumerate(rows, 1):
+        head = Text(f"{n:>{width}}. ")
+        head.append(f"{row['bank']}/{row['id']}", style="bold")
+        lines.append(head)
+        indent = " " * (width + 2)
+        lines.append(Text(indent + (row["prompt"] or ""), no_wrap=True, overflow="ellipsis"))
+        detail = M.REPORT_WEAK_LINE.format(
+            lapses=row["lapses"],
+            wrong=row["reviews"] - row["correct"],
+            reviews=row["reviews"],
+            recall=percent(row["retrievability"]),
+        )
+        lines.append(Text(indent + detail, style="dim"))
+    return Group(*lines)
+
+
+def _orphans(report: dict[str, Any]) -> Group:
+    lines: list[RenderableType] = []
+    for row in report["orphans"]:
+        last = when_label(row["last_review"]) if row["last_review"] else M.REPORT_NONE
+        lines.append(
+            Text(
+                "  "
+                + M.REPORT_ORPHAN_LINE.format(
+                    bank=row["bank"], id=row["id"], reviews=row["reviews"], last=last
+                )
+            )
+        )
+    return Group(*lines)
+
+
+def render(report: dict[str, Any], console: Console) -> None:
+    """Print the report dict on `console`."""
+    lines = summary_lines(report)
+    console.print(_heading(lines[0]))
+    for line in lines[1:]:
+        style = "yellow" if line == M.REPORT_EMPTY else None
+        console.print(Text(line, style=style or ""))
+    console.print(Text(M.REPORT_MASTERED_NOTE, style="dim"))
+    console.print()
+    console.print(_heading(M.REPORT_BANKS))
+    console.print(_stats_table(report["banks"], "bank", M.COL_BANK, report["totals"]))
+    if report["tags"]:
+        console.print(_heading(M.REPORT_TAGS))
+        console.print(_stats_table(report["tags"], "tag", M.COL_TAG, None))
+    if report["empty"]:
+        return
+    console.print(_heading(M.REPORT_FORECAST))
+    console.print(_forecast(report))
+    console.print()
+    console.print(_heading(M.REPORT_HEATMAP))
+    console.print(_heatmap(report))
+    console.print()
+    console.print(_heading(M.REPORT_WEAKEST))
+    console.print(_weakest(report))
+    if report["orphans"]:
+        console.print()
+        console.print(_heading(M.REPORT_ORPHANS))
+        console.print(_orphans(report))
