@@ -493,6 +493,8 @@ def find_candidates(text: str) -> list[Candidate]:
         if not taken.free(start, end) or _THU.search(text, max(0, start - 6), start):
             continue
         frac = m.group("f") or m.group("f2")
+        if len(m.group("n")) > 1 and m.group("n").startswith("0"):
+            continue  # "007", a phone number: not a count
         raw = m.group("n").replace(".", "") + ("." + frac if frac else "")
         try:
             value = Decimal(raw)
@@ -823,6 +825,7 @@ class _Pool:
         seen: dict[str, Candidate] = {}
         for c in members:
             seen.setdefault(_display(c), c)
+        self.first = seen
         self.size = len(seen)
         self.shown = list(seen)  # order of appearance
         self.unit_of = {d: c.unit for d, c in seen.items()}
@@ -835,6 +838,16 @@ class _Pool:
         self.unit_keys = {unit: [m for m, _ in items] for unit, items in self.by_unit.items()}
 
     def distractors(self, c: Candidate, count: int = 3) -> list[str]:
+        """Up to `count` other values, nearest first, written the way c's answer is written."""
+        answer = _token(c)
+        shown: list[str] = []
+        for key in self._nearest(c, count + 2):
+            text = _render(self.first[key], c)
+            if text != answer and text not in shown and len(shown) < count:
+                shown.append(text)
+        return shown
+
+    def _nearest(self, c: Candidate, count: int) -> list[str]:
         answer = _display(c)
         if not self.ordered:
             return [d for d in self.shown if d != answer][:count]
@@ -849,6 +862,28 @@ class _Pool:
                 if d != answer and d not in picked and len(picked) < count:
                     picked.append(d)
         return picked
+
+
+def _token(c: Candidate) -> str:
+    """The answer as written in the article ("18/02/2019", "ba", "38/CT-TW", "XIII")."""
+    b0, b1 = c.blank or (0, len(c.surface))
+    return _clean(c.surface[b0:b1]) or _display(c)
+
+
+def _render(o: Candidate, like: Candidate) -> str:
+    """Distractor `o` written in the style of the answer `like` (words, Roman numerals)."""
+    answer = _token(like)
+    if o.kind == "number":
+        value = Decimal(o.value)
+        if answer[:1].isalpha() and value == value.to_integral_value() and 2 <= value <= 10:
+            words = {n: w for w, n in _NUMBER_WORDS.items()}
+            if int(value) in words:
+                return words[int(value)]
+        token = _token(o)
+        return token if token[:1].isdigit() else format_decimal(value) + ("%" if o.unit == "%" else "")
+    if o.kind == "ordinal":
+        return _to_roman(o.value) if (not answer.isdigit() and o.value < 4000) else str(o.value)
+    return _token(o)
 
 
 def _ordered(c: Candidate) -> bool:
@@ -905,7 +940,7 @@ def _choice(c: Candidate, typed: dict[str, Any], pool: _Pool) -> dict[str, Any] 
     wrong = pool.distractors(c)
     if len(wrong) < 2:
         return None
-    answer = _display(c)
+    answer = _token(c)
     if typed["type"] == "cloze":
         prompt = CHOOSE_BLANK_PROMPT.format(text=re.sub(r"\{\{.*?\}\}", "____", typed["text"]))
     else:

@@ -218,7 +218,7 @@ def test_impossible_dates_are_not_dates() -> None:
 
 
 def test_times_urls_and_glued_numbers_are_not_numbers() -> None:
-    text = "Lúc 14:11 tại http://vufo.org.vn/a-42-4682.html nhóm G7 bàn về Covid-19 với 4 cán bộ."
+    text = "Lúc 14:11 tại http://vufo.org.vn/a-42-4682.html nhóm G7 bàn về Covid-19, gọi 0912 với 4 cán bộ."
     assert facts(text) == [("number", "4")]
 
 
@@ -366,6 +366,33 @@ def test_draft_of_each_article_is_a_valid_bank_of_draft_questions(path: Path) ->
     assert bank is not None and len(bank.questions) == len(questions)
 
 
+@pytest.mark.parametrize("path", ARTICLE_FILES, ids=lambda p: p.stem[:3])
+def test_draft_of_each_article_passes_grounding(path: Path, tmp_path: Path) -> None:
+    from quiz.grounding import check_bank
+    from quiz.loader import load_file
+
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    bank_file = tmp_path / "nhap.yaml"
+    bank_file.write_text(draft_bank(path.read_text(encoding="utf-8"), "nhap", source_file=path.name), "utf-8")
+    bank, problems = load_file(bank_file)
+    assert problems == [] and bank is not None
+    report = check_bank(bank, required=True)
+    assert [str(p) for p in report.problems] == []
+    assert report.quotes_checked == len(bank.questions)
+
+
+def test_choices_are_written_as_in_the_article() -> None:
+    _, data = drafted(next(ARTICLES.glob("003_*.txt")))
+    by_id = {q["id"]: q for q in data["questions"]}
+    words = by_id["so-2-hoi-nghi-chon"]
+    assert words["answer"] == "hai" and "ba" in words["choices"]
+    _, data = drafted(next(ARTICLES.glob("004_*.txt")))
+    by_id = {q["id"]: q for q in data["questions"]}
+    assert by_id["ngay-18-2-2019-chon"]["answer"] == "18/02/2019"
+    assert set(by_id["chi-thi-38-ct-tw-chon"]["choices"]) == {"38/CT-TW", "28/CT-TW", "32-CT/TW"}
+
+
 def test_draft_questions_per_kind() -> None:
     _, data = drafted(ARTICLES.glob("000_*.txt").__next__())
     by_id = {q["id"]: q for q in data["questions"]}
@@ -478,6 +505,31 @@ def test_draft_bank_is_valid_or_a_clean_user_error(text: str) -> None:
     assert problems == []
     assert bank is not None
     assert all("draft" in q.tags for q in bank.questions)
+
+
+_PRINTABLE = st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs")), max_size=200)
+
+
+@settings(max_examples=200, suppress_health_check=list(HealthCheck), deadline=None)
+@given(st.one_of(_PRINTABLE, _TEXTY.map(lambda t: re.sub("[\x1b\u202e]", "", t))))
+def test_draft_of_any_text_passes_grounding(text: str) -> None:
+    import tempfile
+
+    from quiz.grounding import check_bank
+    from quiz.loader import load_file
+
+    try:
+        out = draft_bank(text, "nhap", source_file="bai.txt")
+    except QuizError:
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        (root / "sources").mkdir()
+        (root / "sources" / "bai.txt").write_text(text, encoding="utf-8")
+        (root / "nhap.yaml").write_text(out, encoding="utf-8")
+        bank, problems = load_file(root / "nhap.yaml")
+        assert problems == [] and bank is not None
+        assert [str(p) for p in check_bank(bank, required=True).problems] == []
 
 
 def test_number_values_are_decimal_strings() -> None:
