@@ -322,3 +322,21 @@ def test_time_limit_stops_before_the_next_question(env):
     out, _ = proc.communicate("\n".join(["x"] * 12) + "\n", timeout=30)
     assert "⏱ Hết giờ." in out and "Câu 3/8" not in out
     assert "Điểm: 0/8" in out
+
+
+def test_self_rate_turns_a_correct_answer_into_easy_or_hard(env):
+    # after each correct answer one more line: e (dễ), h (khó) or empty (vừa)
+    result = study(
+        "--self-rate", "--limit", "2", answers=["245", "e", "gốc vững", "thân chắc", "cành uyển chuyển", "h"]
+    )
+    assert result.exit_code == 0, result.output
+    assert [r[2] for r in reviews(env)] == [4, 2]
+    wrong = study("--self-rate", "--limit", "1", "--cram", answers=["111", "e"])
+    assert reviews(env)[-1][1:3] == ("wrong", 1)  # a wrong answer is never upgraded (and asks nothing)
+    assert wrong.exit_code == 0
+
+
+def test_bad_quiz_now_is_one_clear_line(env, monkeypatch):
+    monkeypatch.setenv("QUIZ_NOW", "hôm qua")
+    result = study(answers=RIGHT)
+    assert result.exit_code == 2 and "QUIZ_NOW" in result.output and "Traceback" not in result.output
