@@ -36,10 +36,6 @@ BAD_BANK_ID = (
 NOTHING_FOUND = (
     "Không tìm thấy ngày tháng, con số, số hiệu văn bản hay trích dẫn nào trong bài viết để soạn câu hỏi."
 )
-DRAFT_HEADER = (
-    "# Bản nháp do `quiz bank draft` sinh ra{origin}.\n"
-    "# Mọi câu hỏi đều mang thẻ draft: duyệt, sửa hoặc xóa từng câu rồi bỏ thẻ draft để đưa vào ôn tập.\n"
-)
 DRAFT_DESCRIPTION = (
     "Câu hỏi nháp sinh tự động từ bài viết. Mọi câu hỏi mang thẻ draft: "
     "hãy đọc lại, sửa hoặc xóa từng câu, rồi bỏ thẻ draft để đưa vào ôn tập."
@@ -50,6 +46,7 @@ FILL_DATE_PROMPT = {
     2: "Điền tháng (tháng/năm) vào chỗ trống: {text}",
     1: "Điền năm vào chỗ trống: {text}",
 }
+ARTICLE_FALLBACK_TITLE = "Bài viết"
 CHOOSE_BLANK_PROMPT = "Chọn đáp án đúng cho chỗ trống: {text}"
 _NO_WRAP = 1_000_000
 
@@ -972,11 +969,10 @@ def _unique(base: str, used: dict[str, int]) -> str:
 
 
 def _headline(text: str) -> str:
-    for line in text.splitlines():
-        line = _clean(line)
-        if len(line.split()) >= 3:
-            return line if len(line) <= 100 else line[:99].rsplit(" ", 1)[0] + "…"
-    return "Bài viết"
+    """The article's title line (datelines skipped), or a generic name."""
+    from quiz.authoring import article_headline
+
+    return article_headline(text) or ARTICLE_FALLBACK_TITLE
 
 
 def draft_bank(text: str, bank_id: str, *, title: str | None = None, source_file: str | None = None) -> str:
@@ -1018,7 +1014,16 @@ def draft_bank(text: str, bank_id: str, *, title: str | None = None, source_file
         "sources": [source],
         "questions": questions,
     }
-    origin = f" từ {_clean(prepare_text(source_file))}" if source_file else ""
-    header = DRAFT_HEADER.format(origin=origin)
     body = yaml.safe_dump(bank, allow_unicode=True, sort_keys=False, width=_NO_WRAP, default_flow_style=False)
-    return header + body
+    return _canonical(body)
+
+
+def _canonical(text: str) -> str:
+    """The `quiz bank fmt` layout of the draft (so `fmt --check` passes and `bank add` appends
+    cleanly); the plain dump if it cannot be proven to load to the same bank."""
+    from quiz.authoring import format_bank
+
+    try:
+        return format_bank(text, "draft.yaml")
+    except QuizError:
+        return text

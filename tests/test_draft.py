@@ -441,7 +441,14 @@ def test_draft_title_and_source_file_are_used() -> None:
     data = yaml.safe_load(out)
     assert data["title"] == "Hội nghị Đối ngoại toàn quốc"
     assert data["sources"][0]["file"] == "003.txt"
-    assert out.startswith("# ")  # a comment telling the author what to do
+    assert "draft" in data["description"]  # tells the author what to do
+
+
+def test_draft_is_already_in_fmt_layout() -> None:
+    from quiz.authoring import format_bank
+
+    out = draft_bank(article("004"), "nhap-004", source_file="004.txt")
+    assert format_bank(out) == out
 
 
 def test_bad_bank_id_and_empty_article_are_user_errors() -> None:
