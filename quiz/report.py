@@ -220,9 +220,9 @@ def _read_histories(
     """Per question answered: its coded history (see `_CODES`), one character per answer, in the order
     the answers were recorded."""
     where, params = _scope(bank_ids)
-    # Reading through an index that starts (bank, question, id) groups without sorting and hands
+    # Reading through reviews_card (bank, question, id, …: schema v2) groups without sorting and hands
     # group_concat each question's answers in the order they were recorded (the order FSRS saw them).
-    sql = f"SELECT bank, question, {_HISTORY_SQL} FROM reviews INDEXED BY {_history_index(store)}"
+    sql = f"SELECT bank, question, {_HISTORY_SQL} FROM reviews INDEXED BY reviews_card"
     if where:
         sql += " WHERE " + where
     sql += " GROUP BY bank, question"
@@ -233,11 +233,6 @@ def _read_histories(
 def _last_answer(store: Any, bank: str, question: str) -> str | None:
     rows = store.query("SELECT max(at) FROM reviews WHERE bank = ? AND question = ?", (bank, question))
     return rows[0][0] if rows else None
-
-
-def _history_index(store: Any) -> str:
-    names = {row[0] for row in store.query("SELECT name FROM sqlite_master WHERE type = 'index'")}
-    return "reviews_card" if "reviews_card" in names else "reviews_bank_question"
 
 
 def _daily_counts(store: Any, days: Sequence[date], bank_ids: Sequence[str] | None) -> dict[date, int]:

@@ -8,6 +8,7 @@ is piped or `NO_COLOR` is set. Levels are also drawn with characters (bar length
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from typing import Any
 
@@ -33,8 +34,8 @@ def _stats_table(rows: list[dict[str, Any]], key: str, header: str, total: dict[
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 0), show_edge=False)
     table.add_column(header, overflow="fold", min_width=10, ratio=1)
     for name in (M.COL_COUNT, M.COL_NEW, M.COL_LEARNING, M.COL_MASTERED, M.COL_DUE, M.COL_REVIEWS):
-        table.add_column(name, justify="right", no_wrap=True)
-    table.add_column(M.COL_ACCURACY, justify="right", no_wrap=True)
+        table.add_column(name, justify="right", no_wrap=True, min_width=4)
+    table.add_column(M.COL_ACCURACY, justify="right", no_wrap=True, min_width=4)
 
     def cells(row: dict[str, Any]) -> list[Text]:
         numbers = (
@@ -139,7 +140,9 @@ def _orphans(report: dict[str, Any]) -> Group:
 
 
 def render(report: dict[str, Any], console: Console) -> None:
-    """Print the report dict on `console`."""
+    """Print the report dict on `console` (without any style at all when `NO_COLOR` is set)."""
+    if os.environ.get("NO_COLOR") and console.color_system is not None:
+        console = Console(file=console.file, width=console.width, color_system=None, highlight=False)
     lines = summary_lines(report)
     console.print(_heading(lines[0]))
     for line in lines[1:]:
@@ -149,9 +152,11 @@ def render(report: dict[str, Any], console: Console) -> None:
     console.print()
     console.print(_heading(M.REPORT_BANKS))
     console.print(_stats_table(report["banks"], "bank", M.COL_BANK, report["totals"]))
+    console.print()
     if report["tags"]:
         console.print(_heading(M.REPORT_TAGS))
         console.print(_stats_table(report["tags"], "tag", M.COL_TAG, None))
+        console.print()
     if report["empty"]:
         return
     console.print(_heading(M.REPORT_FORECAST))
