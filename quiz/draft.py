@@ -2,8 +2,11 @@
 
 Pure functions, no terminal I/O. `find_candidates` finds every date, number with its noun,
 document code, Roman/Arabic congress or term number and quoted formula in a plain-text
-article; `draft_bank` turns them into the YAML text of a bank whose every question is
-tagged `draft`, for an author to review, fix or delete.
+article; `draft_bank` turns them into the YAML text of a bank (in the `quiz bank fmt` layout)
+whose every question is tagged `draft` and quotes its sentence verbatim, for an author to
+review, fix or delete. Numbers get a `number` question, dates a `date` one (a cloze when the
+year is missing), codes, congress numbers and quoted formulas a `cloze`; a `choice` variant
+follows when the article has at least three distinct values of the same kind.
 
 Recall matters more than precision: a wrong candidate costs the author one deletion, a
 missed fact costs a question nobody writes. Offsets (`Candidate.start`) index the NFC form
@@ -60,7 +63,8 @@ class Candidate:
 
     `value` is canonical: an ISO date (`2019-02-18`, `2021-12`, `2022`, or `--12-14` for a
     day and month without a year), a Decimal string (`245`, `0.6`), a document code
-    (`32-CT/TW`), an int (ordinals) or the quoted text (formulas). `surface` is the text as
+    (`32-CT/TW`; `Nghị quyết 36` for a numbered document without a code), an int (ordinals)
+    or the quoted text (formulas). `surface` is the text as
     written (a date keeps its leading `ngày`/`tháng`/`năm`, a number its noun, an ordinal its
     keyword), `sentence` the full sentence(s) it came from, verbatim, `start` its offset.
     """
@@ -283,8 +287,8 @@ def _to_roman(n: int) -> str:
 
 
 def _decimal_text(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return text
+    """`245`, `0.6`, `1000` (never `1E+3`)."""
+    return format(value.normalize(), "f")
 
 
 def canonical_code(code: str) -> str:
@@ -664,13 +668,6 @@ def _answer_safe(text: str) -> str:
     return _clean(text.replace("{", " ").replace("}", " ").replace("|", " "))
 
 
-@dataclass
-class _Draft:
-    """A question as the dict to dump, plus what choice variants need."""
-
-    data: dict[str, Any]
-
-
 def _prompt_parts(c: Candidate, pre_blank: int, post_blank: int) -> tuple[str, str, bool]:
     """Text before and after the span [c.start+pre_blank, c.start+post_blank) within its clause."""
     rel = c.at
@@ -723,10 +720,8 @@ def _cloze_text(c: Candidate, answers: list[str]) -> str | None:
         return None
     b0, b1 = c.blank
     before, after, cut = _prompt_parts(c, b0, b1)
-    text = _cloze_safe(_clean(before)) + ("" if not before or before.endswith(" ") else "")
-    head = _cloze_safe(before)
-    tail = _cloze_safe(after)
-    text = _clean(head + "{{" + "|".join(answers) + "}}" + tail).strip(" \t,;:|-–—")
+    text = _clean(_cloze_safe(before) + "{{" + "|".join(answers) + "}}" + _cloze_safe(after))
+    text = text.strip(" \t,;:|-–—")
     if cut and text and not text[0].isupper():
         text = "… " + text
     return text
