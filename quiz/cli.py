@@ -156,6 +156,23 @@ def _front_end(plain: bool, console):
     return InteractiveIO(console)
 
 
+def _run_session(session, items, console, plain: bool, minutes: float | None, **options: Any):
+    """Ask the items until done, out of time, or interrupted (then say that every answer is saved)."""
+    import time
+
+    from quiz.clock import now as clock_now
+    from quiz.runner import run
+
+    deadline = time.monotonic() + minutes * 60 if minutes else None
+    outcome = run(
+        session, items, _front_end(plain, console), console, clock_now, deadline=deadline, **options
+    )
+    if outcome.interrupted:
+        console.print()
+        console.print(M.INTERRUPTED, markup=False, style="yellow")
+    return outcome
+
+
 def _print_summary(console, session, store, banks, now) -> None:
     from datetime import timedelta
 
@@ -223,13 +240,11 @@ def study(
     """
     import os
     import random
-    import time
 
     from quiz.clock import day_bounds, today
     from quiz.clock import now as clock_now
     from quiz.loader import resolve
     from quiz.paths import banks_dir, progress_path
-    from quiz.runner import run
     from quiz.session import Session, select_questions, study_queue
     from quiz.store import Store
 
@@ -270,19 +285,7 @@ def study(
                 markup=False,
                 style="dim",
             )
-        deadline = time.monotonic() + minutes * 60 if minutes else None
-        outcome = run(
-            session,
-            items,
-            _front_end(plain, console),
-            console,
-            clock_now,
-            deadline=deadline,
-            self_rate=self_rate,
-        )
-        if outcome.interrupted:
-            console.print()
-            console.print(M.INTERRUPTED, markup=False, style="yellow")
+        _run_session(session, items, console, plain, minutes, self_rate=self_rate)
         _print_summary(console, session, store, chosen, clock_now())
 
 
@@ -317,13 +320,10 @@ def exam(
 
     Ví dụ:  quiz exam --count 20 --minutes 15  ·  quiz exam --seed 42 --pass-mark 80
     """
-    import time
 
-    from quiz.clock import now as clock_now
     from quiz.loader import resolve
     from quiz.paths import banks_dir, progress_path
     from quiz.render import question_lines
-    from quiz.runner import run
     from quiz.session import Session, exam_queue
     from quiz.store import Store
 
@@ -340,19 +340,7 @@ def exam(
         session = Session(store, scheduler, "exam")
         limit = M.EXAM_LIMIT.format(minutes=f"{minutes:g}") if minutes else ""
         console.print(M.EXAM_START.format(count=len(items), limit=limit), markup=False, style="dim")
-        deadline = time.monotonic() + minutes * 60 if minutes else None
-        outcome = run(
-            session,
-            items,
-            _front_end(plain, console),
-            console,
-            clock_now,
-            deadline=deadline,
-            show_feedback=False,
-        )
-    if outcome.interrupted:
-        console.print()
-        console.print(M.INTERRUPTED, markup=False, style="yellow")
+        outcome = _run_session(session, items, console, plain, minutes, show_feedback=False)
     tally = session.tally
     total = len(items)
     percent = round(100 * tally.accepted / total)
