@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quiz.model import ID_PATTERN
@@ -123,6 +123,7 @@ def test_edit_distances(a: str, b: str, lev: int, dam: int) -> None:
     assert damerau_levenshtein(a, b) == dam
 
 
+@settings(deadline=None)
 @given(vietnamese)
 def test_fold_leaves_no_mark_and_is_idempotent(s: str) -> None:
     folded = fold(s)
@@ -132,17 +133,20 @@ def test_fold_leaves_no_mark_and_is_idempotent(s: str) -> None:
     assert len(folded) == len(nfc(s))
 
 
+@settings(deadline=None)
 @given(vietnamese)
 def test_tone_key_ignores_case_and_unicode_form(s: str) -> None:
     assert tone_key(s) == tone_key(unicodedata.normalize("NFD", s.upper()))
 
 
+@settings(deadline=None)
 @given(st.text(max_size=60))
 def test_slugify_always_gives_a_valid_id_or_nothing(s: str) -> None:
     slug = slugify(s)
     assert slug == "" or ID_PATTERN.match(slug)
 
 
+@settings(deadline=None)
 @given(st.text(alphabet="abcđ", max_size=8), st.text(alphabet="abcđ", max_size=8), st.integers(0, 4))
 def test_bounded_distance_agrees_with_the_full_one(a: str, b: str, limit: int) -> None:
     full = damerau_levenshtein(a, b)
