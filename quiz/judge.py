@@ -458,9 +458,7 @@ def _lacks(expected: tuple[str, str], given: tuple[str, str]) -> bool:
     return lacks_only_marks(expected[0], given[0]) and given[1] in ("", expected[1])
 
 
-def _lenient_distance(
-    expected: Sequence[tuple[str, str]], given: Sequence[tuple[str, str]], limit: int
-) -> int:
+def _lenient_distance(expected: _Spelling, given: _Spelling, limit: int) -> int:
     """Damerau (OSA) distance over (letter, tone) pairs where leaving out diacritics costs nothing:
     a letter may lack some of its marks or its tone. Above `limit` reports `limit + 1`; the work
     is O(len × limit)."""
