@@ -903,14 +903,17 @@ def _number_answer(value: str) -> int | float:
 def _questions(c: Candidate, source_id: str) -> list[dict[str, Any]]:
     """The typed/cloze question for c (and nothing if none can be built)."""
     common_tail = {"source": source_id, "quote": c.sentence.strip(), "tags": ["draft", _TAGS[c.kind]]}
-    if c.kind == "number":
+    if c.kind == "number" and _plainly_written(c):
         q: dict[str, Any] = {"type": "number", "prompt": _number_prompt(c), "answer": _number_answer(c.value)}
         if c.unit:
             q["unit"] = c.unit
         return [q | common_tail]
-    if c.kind == "date" and not c.value.startswith("--"):
+    if c.kind == "number":
+        # "0,50": the answer the loader keeps (0.5) is not what the article wrote; blank it as written
+        text = _cloze_text(c, [_token(c)])
+    elif c.kind == "date" and not c.value.startswith("--"):
         return [{"type": "date", "prompt": _date_prompt(c), "answer": c.value} | common_tail]
-    if c.kind == "date":
+    elif c.kind == "date":
         b0, b1 = c.blank or (0, len(c.surface))
         text = _cloze_text(c, [c.surface[b0:b1]])
     elif c.kind == "code":
@@ -924,6 +927,18 @@ def _questions(c: Candidate, source_id: str) -> list[dict[str, Any]]:
     if not text or "{{" not in text:
         return []
     return [{"type": "cloze", "text": text} | common_tail]
+
+
+def _plainly_written(c: Candidate) -> bool:
+    """Whether the article writes the number the way a `number` answer is shown: `245`, `1.000`,
+    `0,6`, or a number word; not `0,50` or `0.6` (a trailing zero or an English decimal point
+    would make the answer look absent from its quote)."""
+    written = _token(c).rstrip("% ")
+    if written.isalpha():
+        return True
+    value = Decimal(c.value)
+    plain = format(value.normalize(), "f")
+    return written in (plain, format_decimal(value), plain.replace(".", ","))
 
 
 def _choice(c: Candidate, typed: dict[str, Any], pool: _Pool) -> dict[str, Any] | None:

@@ -295,6 +295,11 @@ def test_congress_and_term_numbers(text: str, value: int, surface: str) -> None:
     assert (found.value, found.surface) == (value, surface)
 
 
+def test_a_number_written_with_a_trailing_zero_is_blanked_as_written() -> None:
+    (q,) = yaml.safe_load(draft_bank("Lãi suất tăng 0,50% trong quý.", "nhap"))["questions"]
+    assert q["type"] == "cloze" and "{{0,50%}}" in q["text"]
+
+
 def test_a_document_number_is_not_a_count_but_a_duration_is() -> None:
     assert facts("Chỉ thị 32 năm 2019 về đối ngoại.") == [("code", "Chỉ thị 32"), ("date", "2019")]
     assert facts("Quyết định 5 năm một lần.") == [("number", "5")]
