@@ -146,6 +146,7 @@ TYPE_LABELS = {
     "cloze": "điền chỗ trống",
     "order": "sắp xếp",
 }
+DATE_LABELS = {"day": "điền ngày", "month": "điền tháng/năm", "year": "điền năm"}
 SHOW_ANSWER = "Đáp án"
 SHOW_ACCEPT = "Cũng chấp nhận"
 SHOW_SOURCE = "Nguồn"
@@ -166,7 +167,7 @@ CHECKBOX_HELP = "(↑↓ để di chuyển, phím cách để chọn, Enter đ�
 PICK_TRUEFALSE = "Đúng hay sai?"
 TYPE_TEXT = "Trả lời:"
 TYPE_NUMBER = "Số:"
-TYPE_DATE = "Ngày (ngày/tháng/năm):"
+DATE_INPUTS = {"day": "Ngày (ngày/tháng/năm):", "month": "Tháng (tháng/năm):", "year": "Năm:"}
 ORDER_POSITION = "Mục đứng thứ {n}/{total}:"
 CLOZE_BLANK_LABEL = "Chỗ trống ({n}/{total}):"
 SELF_RATE_QUESTION = "Bạn thấy câu này thế nào?"

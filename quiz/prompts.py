@@ -13,7 +13,7 @@ from questionary import Choice
 
 from quiz import messages as M
 from quiz.model import Question
-from quiz.render import letter
+from quiz.render import date_precision, letter
 
 SKIP = object()
 
@@ -48,7 +48,9 @@ def ask(question: Question, shown: list[str]) -> Any:
         return _ask_order(shown)
     if question.type == "cloze":
         return _ask_cloze(question)
-    label = {"number": M.TYPE_NUMBER, "date": M.TYPE_DATE}.get(question.type, M.TYPE_TEXT)
+    label = {"number": M.TYPE_NUMBER}.get(question.type, M.TYPE_TEXT)
+    if question.type == "date":
+        label = M.DATE_INPUTS[date_precision(question)]
     if question.type == "number" and question.unit:
         label = f"{label} ({question.unit})"
     text = questionary.text(label, style=STYLE, qmark="›").unsafe_ask()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import string
 
 from quiz import messages as M
-from quiz.model import Bank, Question, cloze_display, format_decimal
+from quiz.model import Bank, Question, cloze_display, format_date, format_decimal
 
 LETTERS = string.ascii_lowercase
 
@@ -24,6 +24,8 @@ def question_lines(question: Question, order: list[str] | None = None, options: 
     `options=False` leaves them out (an interactive widget shows them instead).
     """
     kind = M.TYPE_LABELS.get(question.type, question.type)
+    if question.type == "date":
+        kind = M.DATE_LABELS[date_precision(question)]
     shown_prompt = numbered_cloze(question) if question.type == "cloze" else question.display_prompt
     lines = [f"[{kind}] {shown_prompt}"]
     if question.type == "cloze" and question.prompt:
@@ -41,6 +43,11 @@ def question_lines(question: Question, order: list[str] | None = None, options: 
     elif question.type == "number" and question.unit:
         lines.append(f"  ({question.unit})")
     return lines
+
+
+def date_precision(question: Question) -> str:
+    """ "day", "month" or "year": how precise a date answer is asked for."""
+    return {3: "day", 2: "month"}.get(len(str(question.answer).split("-")), "year")
 
 
 def numbered_cloze(question: Question) -> str:
@@ -75,7 +82,7 @@ def grounding_lines(bank: Bank, question: Question) -> list[str]:
         lines.append(f"{M.SHOW_EXPLANATION}: {question.explanation}")
     source = bank.source(question.source)
     if source is not None:
-        when = f", {source.published}" if source.published else ""
+        when = f", {format_date(source.published)}" if source.published else ""
         publisher = (
             f" ({source.publisher}{when})" if source.publisher else (f" ({source.published})" if when else "")
         )
