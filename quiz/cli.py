@@ -156,6 +156,13 @@ def _front_end(plain: bool, console):
     return InteractiveIO(console)
 
 
+def _quote_spans(banks) -> dict:
+    """Where each question's quote sits in its article, so sibling questions are kept apart."""
+    from quiz.grounding import quote_spans
+
+    return {(b.id, qid): span for b in banks for qid, span in quote_spans(b).items()}
+
+
 def _run_session(session, items, console, plain: bool, minutes: float | None, **options: Any):
     """Ask the items until done, out of time, or interrupted (then say that every answer is saved)."""
     import time
@@ -268,6 +275,7 @@ def study(
             introduced_today=introduced,
             limit=limit,
             cram=cram,
+            spans=_quote_spans(chosen),
             rng=random.Random(os.environ.get("QUIZ_SEED")),  # QUIZ_SEED: reproducible demos and tests
         )
         session = Session(store, scheduler, "study")

@@ -49,6 +49,11 @@ def source_path(bank: Bank, file: str, sources_dir: Path | None) -> Path | None:
     return None
 
 
+def read_source(path: Path) -> str:
+    """An article as quotes are compared with it (NFC, whitespace squashed)."""
+    return squash(path.read_text(encoding="utf-8", errors="replace"))
+
+
 def check_bank(bank: Bank, sources_dir: Path | None = None, *, required: bool = False) -> GroundingReport:
     """Check the quotes of one bank. `required` (with --sources): every quote must be checkable."""
     report = GroundingReport()
@@ -83,7 +88,7 @@ def check_bank(bank: Bank, sources_dir: Path | None = None, *, required: bool = 
                 )
             texts[source.id] = None
             continue
-        texts[source.id] = squash(path.read_text(encoding="utf-8", errors="replace"))
+        texts[source.id] = read_source(path)
 
     for question in bank.questions:
         if not question.quote:
@@ -122,6 +127,29 @@ def check_bank(bank: Bank, sources_dir: Path | None = None, *, required: bool = 
                 )
             )
     return report
+
+
+def quote_spans(bank: Bank, sources_dir: Path | None = None) -> dict[str, tuple[str, int, int]]:
+    """Where each question's quote sits in its article: {question id: (source id, start, end)}.
+
+    Questions whose quotes overlap are siblings (they tell the same passage), which a study session
+    keeps apart so that one does not give the other away. Quotes whose article is not found are left out.
+    """
+    texts: dict[str, str | None] = {}
+    spans: dict[str, tuple[str, int, int]] = {}
+    for question in bank.questions:
+        if not question.quote or not question.source:
+            continue
+        if question.source not in texts:
+            source = bank.source(question.source)
+            path = source_path(bank, source.file, sources_dir) if source and source.file else None
+            texts[question.source] = read_source(path) if path and path.is_file() else None
+        text = texts[question.source]
+        quote = squash(question.quote)
+        start = text.find(quote) if text else -1
+        if start >= 0:
+            spans[question.id] = (question.source, start, start + len(quote))
+    return spans
 
 
 def missing_answers(question: Question) -> list[str]:

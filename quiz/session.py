@@ -91,6 +91,25 @@ def shuffled_view(question: Question, rng: random.Random) -> list[str]:
     return []
 
 
+class Siblings:
+    """Admits at most one question per passage of an article (overlapping quote spans)."""
+
+    def __init__(self, spans: dict[tuple[str, str], tuple[str, int, int]]):
+        self.spans = spans
+        self.taken: dict[tuple[str, str], list[tuple[int, int]]] = {}
+
+    def admit(self, item: Item) -> bool:
+        span = self.spans.get(item.key)
+        if span is None:
+            return True
+        source, start, end = span
+        taken = self.taken.setdefault((item.bank.id, source), [])
+        if any(start < other_end and other_start < end for other_start, other_end in taken):
+            return False
+        taken.append((start, end))
+        return True
+
+
 def study_queue(
     banks: Iterable[Bank],
     cards: dict[tuple[str, str], CardState],
@@ -102,21 +121,36 @@ def study_queue(
     limit: int | None = None,
     cram: bool = False,
     rng: random.Random | None = None,
+    spans: dict[tuple[str, str], tuple[str, int, int]] | None = None,
 ) -> list[Item]:
-    """What to ask now: due cards by lowest retrievability, then new questions in bank order."""
+    """What to ask now: due cards by lowest retrievability, then new questions in bank order.
+
+    `spans` ({(bank, question): (source, start, end)}, see `quiz.grounding.quote_spans`) buries
+    siblings: of questions whose quotes overlap, only the first in line is asked in this session, so
+    one does not give another's answer away; the others wait (still due, or still new) for a later one.
+    """
     from quiz.scheduler import card_retrievability
 
     rng = rng or random.Random()
     pool = select_questions(banks, tags)
+    siblings = Siblings(spans or {})
     if cram:
         items = [Item(b, q, cards.get((b.id, q.id))) for b, q in pool]
         items.sort(key=lambda it: card_retrievability(it.card, now) if it.card else 0.0)
+        items = [it for it in items if siblings.admit(it)]
     else:
         due = [Item(b, q, cards[(b.id, q.id)]) for b, q in pool if (b.id, q.id) in cards]
         due = [it for it in due if it.card is not None and it.card.due <= now]
         due.sort(key=lambda it: card_retrievability(it.card, now))
+        due = [it for it in due if siblings.admit(it)]
         room = max(0, new_limit - introduced_today)
-        new = [Item(b, q) for b, q in pool if (b.id, q.id) not in cards][:room]
+        new: list[Item] = []
+        for bank, question in pool:
+            if len(new) >= room:
+                break
+            item = Item(bank, question)
+            if (bank.id, question.id) not in cards and siblings.admit(item):
+                new.append(item)
         items = due + new
     if limit is not None:
         items = items[: max(0, limit)]

@@ -340,3 +340,47 @@ def test_bad_quiz_now_is_one_clear_line(env, monkeypatch):
     monkeypatch.setenv("QUIZ_NOW", "hôm qua")
     result = study(answers=RIGHT)
     assert result.exit_code == 2 and "QUIZ_NOW" in result.output and "Traceback" not in result.output
+
+
+SIBLINGS = """bank: anh-em
+title: Câu hỏi cùng một đoạn trích
+sources:
+  - id: tgvn-2018
+    title: Phỏng vấn Trưởng Ban Đối ngoại Trung ương
+    file: 000_b93974812a25e7f5.txt
+questions:
+  - id: so-chinh-dang
+    type: number
+    prompt: Theo ông Hoàng Bình Quân (8/2018), Đảng ta có quan hệ với bao nhiêu chính đảng?
+    answer: 245
+    source: tgvn-2018
+    quote: Đảng ta có quan hệ với 245 chính đảng
+  - id: so-quoc-gia
+    type: number
+    prompt: Theo ông Hoàng Bình Quân (8/2018), 245 chính đảng mà Đảng ta có quan hệ ở bao nhiêu quốc gia?
+    answer: 111
+    source: tgvn-2018
+    quote: 245 chính đảng ở 111 quốc gia
+  - id: truong-ban
+    type: text
+    prompt: Ai là Trưởng Ban Đối ngoại Trung ương trả lời phỏng vấn TG&VN tháng 8/2018?
+    answer: Hoàng Bình Quân
+    source: tgvn-2018
+    quote: Trưởng Ban Đối ngoại Trung ương Hoàng Bình Quân
+"""
+
+
+def test_questions_on_the_same_passage_are_not_asked_in_one_session(env, monkeypatch):
+    banks = Path(env["QUIZ_BANKS"])
+    (banks / "good.yaml").unlink()
+    (banks / "anh-em.yaml").write_text(SIBLINGS, encoding="utf-8")
+    (banks / "sources").mkdir()
+    (banks / "sources" / "000_b93974812a25e7f5.txt").write_bytes(
+        (DATA / "sources" / "000_b93974812a25e7f5.txt").read_bytes()
+    )
+    first = study(answers=["245", "Hoàng Bình Quân"])
+    assert (
+        "2 câu: 0 đến hạn, 2 mới" in first.output and "so-quoc-gia" not in first.output
+    )  # it would give 245 away
+    later = study(answers=["111"], now="2026-11-23T08:02:00+07:00", monkeypatch=monkeypatch)
+    assert "anh-em/so-quoc-gia" in later.output  # the sibling comes in a later session
