@@ -28,6 +28,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from quiz import messages as M
 from quiz.model import Question
 from quiz.vietnamese import fold, lacks_only_marks, tone_key
 
@@ -38,16 +39,6 @@ OUTCOMES: tuple[str, ...] = (CORRECT, ALMOST, WRONG)
 REASONS: tuple[str, ...] = ("diacritics", "tone", "typo")
 
 # Learner-visible explanations (Vietnamese, NFC). `{expected}` is the answer as the bank spells it.
-DETAIL_DIACRITICS = "Thiếu dấu: đáp án đúng là «{expected}»"
-DETAIL_TYPO = "Gần đúng (lỗi gõ): đáp án đúng là «{expected}»"
-DETAIL_TONE = "Đúng (chỉ khác cách đặt dấu thanh): «{expected}»"
-DETAIL_NOT_A_NUMBER = "Không đọc được số trong câu trả lời"
-DETAIL_NOT_A_DATE = "Không đọc được ngày tháng (viết ngày trước, ví dụ 18/2/2019)"
-DETAIL_NEED_DAY = "Cần trả lời đủ ngày, tháng và năm"
-DETAIL_NEED_MONTH = "Cần trả lời đủ tháng và năm"
-DETAIL_BLANK = "Chỗ trống {n}: {detail}"
-DETAIL_BLANKS_WRONG = "Sai ở chỗ trống {numbers}"
-DETAIL_BLANK_COUNT = "Cần điền đủ {count} chỗ trống"
 
 
 @dataclass(frozen=True)
@@ -534,7 +525,7 @@ def _match_text(expected: str, given: str, gkeys: list[_TextKey]) -> tuple[int, 
     return found
 
 
-_DETAILS = {"diacritics": DETAIL_DIACRITICS, "typo": DETAIL_TYPO, "tone": DETAIL_TONE}
+_DETAILS = {"diacritics": M.DETAIL_DIACRITICS, "typo": M.DETAIL_TYPO, "tone": M.DETAIL_TONE}
 
 
 def judge_text(expected: str, accept: Sequence[str], given: str) -> Verdict:
@@ -631,7 +622,7 @@ def _judge_number(question: Question, response: Any) -> Verdict:
         return Verdict(WRONG, expected_text)
     readings = _number_readings(response)
     if not readings:
-        return Verdict(WRONG, expected_text, detail=DETAIL_NOT_A_NUMBER)
+        return Verdict(WRONG, expected_text, detail=M.DETAIL_NOT_A_NUMBER)
     try:
         expected = Decimal(str(question.answer))
         tolerance = abs(Decimal(str(question.tolerance or 0)))
@@ -648,10 +639,10 @@ def _judge_date(question: Question, response: Any) -> Verdict:
     expected = parse_date(str(question.answer))
     given = parse_date(response)
     if given is None or expected is None:
-        return Verdict(WRONG, expected_text, detail=DETAIL_NOT_A_DATE if given is None else None)
+        return Verdict(WRONG, expected_text, detail=M.DETAIL_NOT_A_DATE if given is None else None)
     (e_iso, e_precision), (g_iso, g_precision) = expected, given
     if _PRECISION_RANK[g_precision] < _PRECISION_RANK[e_precision]:
-        need = DETAIL_NEED_DAY if e_precision == "day" else DETAIL_NEED_MONTH
+        need = M.DETAIL_NEED_DAY if e_precision == "day" else M.DETAIL_NEED_MONTH
         return Verdict(WRONG, expected_text, detail=need)
     ok = g_iso[: len(e_iso)] == e_iso
     return Verdict(CORRECT if ok else WRONG, expected_text)
@@ -667,14 +658,14 @@ def _judge_cloze(question: Question, response: Any) -> Verdict:
     except TypeError:
         return Verdict(WRONG, expected)
     if len(given) != len(blanks) or not blanks:
-        return Verdict(WRONG, expected, detail=DETAIL_BLANK_COUNT.format(count=len(blanks)))
+        return Verdict(WRONG, expected, detail=M.DETAIL_BLANK_COUNT.format(count=len(blanks)))
     verdicts = [judge_text(alts[0], alts[1:], g) for alts, g in zip(blanks, given, strict=True)]
     wrong = [str(n) for n, v in enumerate(verdicts, 1) if v.outcome == WRONG]
     if wrong:
-        return Verdict(WRONG, expected, detail=DETAIL_BLANKS_WRONG.format(numbers=", ".join(wrong)))
+        return Verdict(WRONG, expected, detail=M.DETAIL_BLANKS_WRONG.format(numbers=", ".join(wrong)))
     for n, v in enumerate(verdicts, 1):
         if v.outcome == ALMOST:
-            return Verdict(ALMOST, expected, v.reason, DETAIL_BLANK.format(n=n, detail=v.detail))
+            return Verdict(ALMOST, expected, v.reason, M.DETAIL_BLANK.format(n=n, detail=v.detail))
     tone = any(v.reason == "tone" for v in verdicts)
     return Verdict(CORRECT, expected, "tone" if tone else None)
 

@@ -103,6 +103,18 @@ YAML_EMPTY_FIX = "một ngân hàng cần các khoá bank, title và questions"
 CONTROL_IN_FILE = "ký tự điều khiển {char} không được phép"
 ESC_NOTE = " (ESC, mã điều khiển terminal ANSI)"
 
+# --- judging (shown after an answer) ----------------------------------------------------
+DETAIL_DIACRITICS = "Thiếu dấu: đáp án đúng là «{expected}»"
+DETAIL_TYPO = "Gần đúng (lỗi gõ): đáp án đúng là «{expected}»"
+DETAIL_TONE = "Đúng (chỉ khác cách đặt dấu thanh): «{expected}»"
+DETAIL_NOT_A_NUMBER = "Không đọc được số trong câu trả lời"
+DETAIL_NOT_A_DATE = "Không đọc được ngày tháng (viết ngày trước, ví dụ 18/2/2019)"
+DETAIL_NEED_DAY = "Cần trả lời đủ ngày, tháng và năm"
+DETAIL_NEED_MONTH = "Cần trả lời đủ tháng và năm"
+DETAIL_BLANK = "Chỗ trống {n}: {detail}"
+DETAIL_BLANKS_WRONG = "Sai ở chỗ trống {numbers}"
+DETAIL_BLANK_COUNT = "Cần điền đủ {count} chỗ trống"
+
 # --- grounding (quiz bank check --sources) -------------------------------------------
 QUOTE_NOT_FOUND = "trích dẫn không có nguyên văn trong nguồn `{file}`"
 QUOTE_NOT_FOUND_FIX = "chép đúng từng ký tự từ bài báo (chỉ khoảng trắng được phép khác)"
