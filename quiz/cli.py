@@ -806,14 +806,7 @@ def bank_fmt(
 @app.command()
 @user_errors
 def report(
-    bank: Annotated[
-        list[str] | None,
-        typer.Argument(
-            metavar="[BANK]...",
-            help="Id ngân hàng, tệp YAML hoặc thư mục (mặc định: tất cả).",
-            show_default=False,
-        ),
-    ] = None,
+    bank: BanksArgument = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="In báo cáo dạng JSON (cho script; xem docs/report-json.md).")
     ] = False,
@@ -832,9 +825,7 @@ def report(
     """Tiến độ học: theo ngân hàng và thẻ — câu mới, đang học, đã thuộc, đến hạn, tỉ lệ đúng,
     chuỗi ngày học, lịch ôn 14 ngày tới, hoạt động 12 tuần qua, các câu yếu nhất.
 
-    Ví dụ:  quiz report  ·  quiz report doi-ngoai-dang-2018  ·  quiz report --json
-
-            quiz report --html tien-do.html
+    Ví dụ:  quiz report  ·  quiz report --json  ·  quiz report --html tien-do.html
     """
     import json
 
