@@ -103,7 +103,7 @@ def forecast_svg(report: dict[str, Any]) -> str:
         fill = "#cf222e" if i == 0 else "#0969da"
         parts.append(
             f'<rect x="{x}" y="{y}" width="{bar}" height="{h}" fill="{fill}">'
-            f"<title>{_e(label)} {_e(sub)}: {n}</title></rect>"
+            f"<title>{_e(' '.join(filter(None, (label, sub))))}: {n}</title></rect>"
         )
         parts.append(f'<text x="{x + bar / 2}" y="{y - 5}" text-anchor="middle" font-size="12">{n}</text>')
         middle = f'x="{x + bar / 2}" text-anchor="middle"'
@@ -153,12 +153,15 @@ def heatmap_svg(report: dict[str, Any]) -> str:
                 f"<title>{day.day:02d}/{day.month:02d}/{day.year}: {count}</title></rect>"
             )
     y = top + 7 * (cell + gap) + 12
-    parts.append(f'<text x="{left}" y="{y}" font-size="9">{_e(M.REPORT_HEAT_LEGEND.format(scale=""))}</text>')
+    low, _scale, high = M.REPORT_HEAT_LEGEND.partition("{scale}")
+    parts.append(f'<text x="{left}" y="{y}" font-size="9">{_e(low.strip())}</text>')
     for level, colour in enumerate(HEAT_COLOURS):
-        x = left + 120 + level * (cell + gap)
+        x = left + 18 + level * (cell - 1)
         parts.append(
-            f'<rect x="{x}" y="{y - 10}" width="{cell - 4}" height="{cell - 4}" rx="2" fill="{colour}"/>'
+            f'<rect x="{x}" y="{y - 9}" width="{cell - 4}" height="{cell - 4}" rx="2" fill="{colour}"/>'
         )
+    x = left + 18 + len(HEAT_COLOURS) * (cell - 1) + 3
+    parts.append(f'<text x="{x}" y="{y}" font-size="9">{_e(high.strip())}</text>')
     parts.append("</svg>")
     return "\n".join(parts)
 
