@@ -26,31 +26,13 @@ from typing import Any
 
 import yaml
 
+from quiz import messages as M
 from quiz.errors import QuizError
+from quiz.judge import int_to_roman, roman_to_int
 from quiz.model import ID_PATTERN, format_date, format_decimal
 
 KINDS: tuple[str, ...] = ("date", "number", "code", "ordinal", "formula")
 
-# Author-visible messages (Vietnamese).
-BAD_BANK_ID = (
-    "Mã ngân hàng không hợp lệ: {bank_id!r} — chỉ dùng chữ thường a-z, số 0-9 và dấu '-', "
-    "ví dụ: nhap-bai-viet"
-)
-NOTHING_FOUND = (
-    "Không tìm thấy ngày tháng, con số, số hiệu văn bản hay trích dẫn nào trong bài viết để soạn câu hỏi."
-)
-DRAFT_DESCRIPTION = (
-    "Câu hỏi nháp sinh tự động từ bài viết. Mọi câu hỏi mang thẻ draft: "
-    "hãy đọc lại, sửa hoặc xóa từng câu, rồi bỏ thẻ draft để đưa vào ôn tập."
-)
-DATELINE_PROMPT = "Bài viết được đăng ngày nào?"
-FILL_DATE_PROMPT = {
-    3: "Điền ngày (ngày/tháng/năm) vào chỗ trống: {text}",
-    2: "Điền tháng (tháng/năm) vào chỗ trống: {text}",
-    1: "Điền năm vào chỗ trống: {text}",
-}
-ARTICLE_FALLBACK_TITLE = "Bài viết"
-CHOOSE_BLANK_PROMPT = "Chọn đáp án đúng cho chỗ trống: {text}"
 _NO_WRAP = 1_000_000
 
 # The loader refuses these (C0/C1 controls, bidi overrides); tab, CR and LF are kept.
@@ -254,38 +236,6 @@ _QUOTE_PAIRS = {"“": "”", "«": "»", "‘": "’", "„": "“"}
 _QUOTE_CLOSERS = {v: k for k, v in _QUOTE_PAIRS.items() if k != "„"}
 
 
-def _roman(s: str) -> int:
-    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
-    total = 0
-    for i, ch in enumerate(s):
-        v = values[ch]
-        total += -v if i + 1 < len(s) and values[s[i + 1]] > v else v
-    return total
-
-
-def _to_roman(n: int) -> str:
-    out = []
-    for v, r in (
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ):
-        while n >= v:
-            out.append(r)
-            n -= v
-    return "".join(out)
-
-
 def _decimal_text(value: Decimal) -> str:
     """`245`, `0.6`, `1000` (never `1E+3`)."""
     return format(value.normalize(), "f")
@@ -483,7 +433,7 @@ def find_candidates(text: str) -> list[Candidate]:
         if not taken.free(m.start("n"), m.end("n")) or not m.group("n"):
             continue
         raw = m.group("n")
-        value = int(raw) if raw.isdigit() else _roman(raw)
+        value = int(raw) if raw.isdigit() else (roman_to_int(raw) or 0)
         if value <= 0:
             continue
         taken.take(m.start("n"), m.end("n"))
@@ -697,7 +647,7 @@ def _date_prompt(c: Candidate) -> str:
     before, after, cut = _prompt_parts(c, 0, len(c.surface))
     whole = c.sentence[: c.at] + " " + c.sentence[c.at + len(c.surface) :]
     if precision == 3 and not _has_words(whole):
-        return DATELINE_PROMPT
+        return M.DRAFT_DATELINE_PROMPT
     lead = c.surface[: c.blank[0]].strip().lower() if c.blank else ""
     glued = after[:1] in ("-", "–", "—") or before[-1:] in ("-", "–", "—")
     if lead and not glued:
@@ -706,7 +656,7 @@ def _date_prompt(c: Candidate) -> str:
             ask = f"{lead} {ask}"
         return _capitalize(_tidy_prompt(before, ask, after, truncated=cut), cut)
     body = _tidy_prompt(before, "____", after, truncated=cut)[:-1]
-    return FILL_DATE_PROMPT[precision].format(text=body)
+    return M.DRAFT_FILL_DATE_PROMPT[precision].format(text=body)
 
 
 def _capitalize(text: str, truncated: bool) -> str:
@@ -796,7 +746,7 @@ def _display(c: Candidate) -> str:
     if c.kind == "number":
         return format_decimal(Decimal(c.value)) + ("%" if c.unit == "%" else "")
     if c.kind == "ordinal":
-        return _to_roman(c.value) if c.value < 4000 else str(c.value)
+        return int_to_roman(c.value) if c.value < 4000 else str(c.value)
     return str(c.value)
 
 
@@ -874,7 +824,7 @@ def _render(o: Candidate, like: Candidate) -> str:
         token = _token(o)
         return token if token[:1].isdigit() else format_decimal(value) + ("%" if o.unit == "%" else "")
     if o.kind == "ordinal":
-        return _to_roman(o.value) if (not answer.isdigit() and o.value < 4000) else str(o.value)
+        return int_to_roman(o.value) if (not answer.isdigit() and o.value < 4000) else str(o.value)
     return _token(o)
 
 
@@ -921,7 +871,7 @@ def _questions(c: Candidate, source_id: str) -> list[dict[str, Any]]:
     elif c.kind == "ordinal":
         b0, b1 = c.blank or (0, len(c.surface))
         raw = c.surface[b0:b1]
-        text = _cloze_text(c, [raw, str(c.value) if not raw.isdigit() else _to_roman(c.value)])
+        text = _cloze_text(c, [raw, str(c.value) if not raw.isdigit() else int_to_roman(c.value)])
     else:
         text = _formula_cloze(c)
     if not text or "{{" not in text:
@@ -949,7 +899,7 @@ def _choice(c: Candidate, typed: dict[str, Any], pool: _Pool) -> dict[str, Any] 
         return None
     answer = _token(c)
     if typed["type"] == "cloze":
-        prompt = CHOOSE_BLANK_PROMPT.format(text=re.sub(r"\{\{.*?\}\}", "____", typed["text"]))
+        prompt = M.DRAFT_CHOOSE_BLANK_PROMPT.format(text=re.sub(r"\{\{.*?\}\}", "____", typed["text"]))
     else:
         prompt = typed["prompt"]
     return {
@@ -982,7 +932,7 @@ def _headline(text: str) -> str:
     """The article's title line (datelines skipped), or a generic name."""
     from quiz.authoring import article_headline
 
-    return article_headline(text) or ARTICLE_FALLBACK_TITLE
+    return article_headline(text) or M.DRAFT_ARTICLE_FALLBACK_TITLE
 
 
 def draft_bank(text: str, bank_id: str, *, title: str | None = None, source_file: str | None = None) -> str:
@@ -992,8 +942,9 @@ def draft_bank(text: str, bank_id: str, *, title: str | None = None, source_file
     with the verbatim sentence as `quote`. Raises QuizError if `bank_id` is not a valid id or
     the article holds nothing to ask about.
     """
-    if not ID_PATTERN.match(bank_id or ""):
-        raise QuizError(BAD_BANK_ID.format(bank_id=bank_id))
+    from quiz.authoring import check_bank_id
+
+    check_bank_id(bank_id)
     prepared = prepare_text(text)
     candidates = find_candidates(prepared)
     headline = _headline(prepared)
@@ -1015,12 +966,12 @@ def draft_bank(text: str, bank_id: str, *, title: str | None = None, source_file
             if choice:
                 questions.append({"id": _unique(base + "-chon", used), **choice})
     if not questions:
-        raise QuizError(NOTHING_FOUND)
+        raise QuizError(M.DRAFT_NOTHING_FOUND)
     bank = {
         "bank": bank_id,
         "title": _clean(prepare_text(title)) if title and title.strip() else f"Bản nháp: {headline}",
         "language": "vi",
-        "description": DRAFT_DESCRIPTION,
+        "description": M.DRAFT_DESCRIPTION,
         "sources": [source],
         "questions": questions,
     }

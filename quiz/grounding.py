@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quiz import messages as M
+from quiz.judge import int_to_roman
 from quiz.loader import Problem, display_path
 from quiz.model import Bank, Question, format_decimal
 from quiz.vietnamese import fold
@@ -190,32 +191,11 @@ def _answer_parts(question: Question) -> Iterator[tuple[str, list[str]]]:
 
 
 _WORDS = ("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")
-_ROMAN = (
-    (1000, "M"),
-    (900, "CM"),
-    (500, "D"),
-    (400, "CD"),
-    (100, "C"),
-    (90, "XC"),
-    (50, "L"),
-    (40, "XL"),
-    (10, "X"),
-    (9, "IX"),
-    (5, "V"),
-    (4, "IV"),
-    (1, "I"),
-)
 
 
 def number_words(n: int) -> list[str]:
     """Other ways an article writes a small whole number: Roman (`VI`), and words (`hai`) up to ten."""
-    forms = [_WORDS[n - 1]] if 1 <= n <= 10 else []
-    roman, rest = "", n
-    for value, letters in _ROMAN:
-        while rest >= value:
-            roman += letters
-            rest -= value
-    return [roman, *forms]
+    return [int_to_roman(n), *([_WORDS[n - 1]] if 1 <= n <= 10 else [])]
 
 
 def nearest(quote: str, text: str, width: int = 80) -> str | None:

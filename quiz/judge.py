@@ -97,6 +97,34 @@ def roman_to_int(text: str) -> int | None:
     return total
 
 
+_ROMAN_DIGITS = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
+
+
+def int_to_roman(n: int) -> str:
+    """`13` → `XIII` (1 to 3999; other numbers as Arabic digits)."""
+    if not 0 < n < 4000:
+        return str(n)
+    out = []
+    for value, letters in _ROMAN_DIGITS:
+        count, n = divmod(n, value)
+        out.append(letters * count)
+    return "".join(out)
+
+
 # Roman-looking tokens that are also Vietnamese words ("vi", "di", "mi", ...): read as numerals
 # only after a word that announces an ordinal, or when they are the whole answer.
 _ROMAN_AMBIGUOUS = frozenset({"i", "v", "x", "l", "c", "d", "m", "di", "li", "mi", "vi", "xi"})

@@ -387,10 +387,12 @@ questions:                    # ít nhất một câu
 REPORT_TITLE = "Tiến độ học — {when}"
 REPORT_EMPTY = "Chưa có lượt ôn nào."
 REPORT_EMPTY_HINT = "Bắt đầu bằng lệnh `quiz study` (mỗi ngày vài câu mới, ôn lại đúng lúc sắp quên)."
-REPORT_TOTALS = "{questions} câu: {new} mới · {learning} đang học · {mastered} đã thuộc · {due_now} đến hạn ôn"
+REPORT_TOTALS = (
+    "{questions} câu: {new} mới · {learning} đang học · {mastered} đã thuộc · {due_now} đến hạn ôn"
+)
 REPORT_DUE_TODAY = "trong hôm nay: {count}"
 REPORT_ANSWERS = "Đã trả lời {reviews} lượt, đúng {correct} ({accuracy}) · chuỗi ngày học: {streak} ngày"
-REPORT_RETENTION = "Tỉ lệ nhớ thật (câu đã thuộc, khi ôn lại): 7 ngày {r7} · 30 ngày {r30}"
+REPORT_RETENTION = "Tỉ lệ nhớ thật khi ôn lại (câu đã qua bước học): 7 ngày {r7} · 30 ngày {r30}"
 REPORT_RATE = "{rate} ({correct}/{reviews})"
 REPORT_NONE = "—"
 REPORT_MASTERED_NOTE = "Đã thuộc: dự kiến vẫn nhớ sau 3 tuần nữa."
@@ -428,3 +430,20 @@ REPORT_HTML_TITLE = "Báo cáo tiến độ học"
 REPORT_GENERATED = "Lập lúc {when}"
 REPORT_PROGRESS_FILE = "Tệp tiến độ: {path}"
 REPORT_NO_PROGRESS_FILE = "chưa có"
+
+# --- quiz bank draft -----------------------------------------------------------------
+DRAFT_NOTHING_FOUND = (
+    "Không tìm thấy ngày tháng, con số, số hiệu văn bản hay trích dẫn nào trong bài viết để soạn câu hỏi."
+)
+DRAFT_DESCRIPTION = (
+    "Câu hỏi nháp sinh tự động từ bài viết. Mọi câu hỏi mang thẻ draft: "
+    "hãy đọc lại, sửa hoặc xóa từng câu, rồi bỏ thẻ draft để đưa vào ôn tập."
+)
+DRAFT_DATELINE_PROMPT = "Bài viết được đăng ngày nào?"
+DRAFT_FILL_DATE_PROMPT = {
+    3: "Điền ngày (ngày/tháng/năm) vào chỗ trống: {text}",
+    2: "Điền tháng (tháng/năm) vào chỗ trống: {text}",
+    1: "Điền năm vào chỗ trống: {text}",
+}
+DRAFT_ARTICLE_FALLBACK_TITLE = "Bài viết"
+DRAFT_CHOOSE_BLANK_PROMPT = "Chọn đáp án đúng cho chỗ trống: {text}"

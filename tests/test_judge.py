@@ -593,3 +593,10 @@ def test_judging_is_cheap_even_for_huge_garbage() -> None:
         for question in (VUFO, CHI_THI_32, CHINH_DANG, NGAY_CT32):
             assert judge(question, response).outcome == "wrong"
     assert time.perf_counter() - start < 5
+
+
+@given(st.integers(min_value=1, max_value=3999))
+def test_roman_numerals_round_trip(n):
+    from quiz.judge import int_to_roman, roman_to_int
+
+    assert roman_to_int(int_to_roman(n)) == n
