@@ -392,10 +392,11 @@ REPORT_TOTALS = (
 )
 REPORT_DUE_TODAY = "trong hôm nay: {count}"
 REPORT_ANSWERS = "Đã trả lời {reviews} lượt, đúng {correct} ({accuracy}) · chuỗi ngày học: {streak} ngày"
-REPORT_RETENTION = "Tỉ lệ nhớ thật khi ôn lại (câu đã qua bước học): 7 ngày {r7} · 30 ngày {r30}"
+REPORT_RETENTION = "Tỉ lệ nhớ thật: 7 ngày {r7} · 30 ngày {r30}"
 REPORT_RATE = "{rate} ({correct}/{reviews})"
 REPORT_NONE = "—"
 REPORT_MASTERED_NOTE = "Đã thuộc: dự kiến vẫn nhớ sau 3 tuần nữa."
+REPORT_RETENTION_NOTE = "Tỉ lệ nhớ thật: tỉ lệ trả lời đúng khi ôn lại những câu đã qua các bước học."
 REPORT_BANKS = "Theo ngân hàng"
 REPORT_TAGS = "Theo thẻ"
 REPORT_TOTAL_ROW = "Tổng"

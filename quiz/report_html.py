@@ -215,7 +215,7 @@ def render_html(report: dict[str, Any]) -> str:
     progress = report.get("progress") or M.REPORT_NO_PROGRESS_FILE
     sections = [
         f'<section id="summary" class="summary">\n{"".join(summary)}\n'
-        f'<p class="note">{_e(M.REPORT_MASTERED_NOTE)}</p>\n</section>',
+        f'<p class="note">{_e(M.REPORT_MASTERED_NOTE)}<br>{_e(M.REPORT_RETENTION_NOTE)}</p>\n</section>',
         f'<section id="banks">\n<h2>{_e(M.REPORT_BANKS)}</h2>\n'
         f"{_stats_table(report['banks'], 'bank', M.COL_BANK, report['totals'])}\n</section>",
     ]

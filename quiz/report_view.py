@@ -144,30 +144,36 @@ def render(report: dict[str, Any], console: Console) -> None:
     if os.environ.get("NO_COLOR") and console.color_system is not None:
         console = Console(file=console.file, width=console.width, color_system=None, highlight=False)
     lines = summary_lines(report)
-    console.print(_heading(lines[0]))
+
+    def out(*objects: Any) -> None:
+        console.print(*objects, soft_wrap=False)  # wrap or crop at the console's width, never overflow it
+
+    out(_heading(lines[0]))
     for line in lines[1:]:
-        style = "yellow" if line == M.REPORT_EMPTY else None
-        console.print(Text(line, style=style or ""))
-    console.print(Text(M.REPORT_MASTERED_NOTE, style="dim"))
-    console.print()
-    console.print(_heading(M.REPORT_BANKS))
-    console.print(_stats_table(report["banks"], "bank", M.COL_BANK, report["totals"]))
-    console.print()
+        style = "yellow" if line == M.REPORT_EMPTY else ""
+        out(Text(line, style=style))
+    out(Text(M.REPORT_MASTERED_NOTE, style="dim"))
+    if not report["empty"]:
+        out(Text(M.REPORT_RETENTION_NOTE, style="dim"))
+    out()
+    out(_heading(M.REPORT_BANKS))
+    out(_stats_table(report["banks"], "bank", M.COL_BANK, report["totals"]))
+    out()
     if report["tags"]:
-        console.print(_heading(M.REPORT_TAGS))
-        console.print(_stats_table(report["tags"], "tag", M.COL_TAG, None))
-        console.print()
+        out(_heading(M.REPORT_TAGS))
+        out(_stats_table(report["tags"], "tag", M.COL_TAG, None))
+        out()
     if report["empty"]:
         return
-    console.print(_heading(M.REPORT_FORECAST))
-    console.print(_forecast(report))
-    console.print()
-    console.print(_heading(M.REPORT_HEATMAP))
-    console.print(_heatmap(report))
-    console.print()
-    console.print(_heading(M.REPORT_WEAKEST))
-    console.print(_weakest(report))
+    out(_heading(M.REPORT_FORECAST))
+    out(_forecast(report))
+    out()
+    out(_heading(M.REPORT_HEATMAP))
+    out(_heatmap(report))
+    out()
+    out(_heading(M.REPORT_WEAKEST))
+    out(_weakest(report))
     if report["orphans"]:
-        console.print()
-        console.print(_heading(M.REPORT_ORPHANS))
-        console.print(_orphans(report))
+        out()
+        out(_heading(M.REPORT_ORPHANS))
+        out(_orphans(report))

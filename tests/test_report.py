@@ -379,12 +379,14 @@ def test_orphans_are_listed_apart_and_left_out_of_totals(tmp_path: Path, banks_d
         answer(store, "lich-su", "cau-da-xoa", "wrong", T0)
         answer(store, "lich-su", "cau-da-xoa", "correct", T0 + timedelta(minutes=1))
         answer(store, "ngan-hang-cu", "cau-1", "correct", T0, mode="exam", schedule=False)
+        long_id = "-".join(["mot-cau-hoi-co-id-rat-dai"] * 5)
+        answer(store, "ngan-hang-cu", long_id, "wrong", T0, mode="exam", schedule=False)
         answer(store, "so-lieu", "dai-hoi-13", "correct", T0)
     now = T0 + timedelta(hours=1)
     data = report_json(progress, banks_dir, now)
     assert data["totals"]["reviews"] == 1 and data["totals"]["questions"] == 7
     orphans = {(o["bank"], o["id"]): o for o in data["orphans"]}
-    assert list(orphans) == [("lich-su", "cau-da-xoa"), ("ngan-hang-cu", "cau-1")]
+    assert list(orphans) == [("lich-su", "cau-da-xoa"), ("ngan-hang-cu", "cau-1"), ("ngan-hang-cu", long_id)]
     assert orphans[("lich-su", "cau-da-xoa")] | {} == {
         "bank": "lich-su",
         "id": "cau-da-xoa",
@@ -394,12 +396,13 @@ def test_orphans_are_listed_apart_and_left_out_of_totals(tmp_path: Path, banks_d
         "last_review": "2026-11-16T08:01:00+07:00",
     }
     assert all(w["id"] != "cau-da-xoa" for w in data["weakest"])
-    assert data["totals"]["streak_days"] == 1 and sum(d["reviews"] for d in data["heatmap"]) == 4
+    assert data["totals"]["streak_days"] == 1 and sum(d["reviews"] for d in data["heatmap"]) == 5
     only = report_json(progress, banks_dir, now, "lich-su")
     assert [(o["bank"], o["id"]) for o in only["orphans"]] == [("lich-su", "cau-da-xoa")]
     assert [b["bank"] for b in only["banks"]] == ["lich-su"] and only["totals"]["reviews"] == 0
     text = cli([], progress, banks_dir, now).stdout
     assert "không còn trong ngân hàng" in text and "ngan-hang-cu/cau-1" in text
+    assert max(cell_len(line) for line in text.splitlines()) <= 80
 
 
 def test_a_draft_question_counts_once_answered(tmp_path: Path, banks_dir: Path) -> None:
