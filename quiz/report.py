@@ -12,7 +12,7 @@ Definitions
   **mastered** (expected to be recalled three weeks from now: `quiz.scheduler.MASTERED_SQL`, i.e.
   FSRS stability >= days since the last review + 21) or **learning** (everything else that has been
   answered), so new + learning + mastered = questions.
-- **due_now**: questions whose next review is at or before now; **due_today**: at or before the end
+- **due_now**: questions whose next review is at or before now; **due_today**: before the end
   of the learner's day (`quiz.clock.today`, `QUIZ_TZ`); **forecast**: for each of the next 14 days
   (tomorrow first), the questions whose next review falls on that local day.
 - **reviews** counts every answer given (study and exam); **correct** those judged `correct` or
@@ -27,9 +27,11 @@ Definitions
   judged correct (`correct` or `almost`). Answers during learning or relearning steps, answers to new
   questions, and answers that did not update the schedule (an exam, when exams leave cards alone)
   are left out, as Anki's "true retention" does. The store keeps no per-answer state, so the state
-  before each answer is recovered by replaying the question's ratings through FSRS's step machine
-  (`review_states`): learning steps 1 min and 10 min, one relearning step of 10 min, as
-  `quiz.scheduler.Scheduler` configures fsrs.
+  before each answer is recovered by replaying the question's ratings, in the order they were
+  recorded, through FSRS's step machine (`review_mask`): learning steps 1 min and 10 min, one
+  relearning step of 10 min, as `quiz.scheduler.Scheduler` configures fsrs. Which answers moved the
+  schedule is read from `cards.reps`: all of them, or (when reps equals the study answers only) those
+  given in study mode.
 - **weakest**: answered questions with at least one lapse or one wrong answer, ordered by most lapses,
   then lowest retrievability now, then most wrong answers; the first 10.
 - **orphans**: questions that have answers or a scheduling state in the store but are no longer in
@@ -42,7 +44,8 @@ Definitions
 
 Speed: aggregates are computed in SQL (`GROUP BY`), so a store of a million answers is read as one
 row per question plus one row per day; the per-question rating history comes back as one short string
-per question (`group_concat`) read in the order of the `reviews_card` index.
+per question (`group_concat`) read in the order of the `reviews_card` index. `benchmarks/report.py`:
+about 0.7 s for 1,000,000 answers over 10,000 questions (the history query is 0.3-0.4 s of it).
 """
 
 from __future__ import annotations
