@@ -29,16 +29,40 @@ class Invalid:
     text: str
 
 
-def _pick(token: str, shown: list[str]) -> str | None:
-    """One of the shown options by letter (`a`), number (`1`) or its exact text."""
+def _position(token: str, shown: list[str]) -> str | None:
+    """The option shown at a letter (`a`) or a number (`1`), as displayed."""
     token = token.strip().lower()
     if len(token) == 1 and "a" <= token <= "z":
         index = ord(token) - ord("a")
-    elif token.isdigit():
+    elif token.isascii() and token.isdigit() and len(token) <= 2:
         index = int(token) - 1
     else:
         return None
     return shown[index] if 0 <= index < len(shown) else None
+
+
+def _option(token: str, shown: list[str]) -> str | None:
+    """An option by its position or, for longer input, its own text (case aside).
+
+    A single letter or a small number is read first as a position, since that is what the learner
+    sees beside each option (a choice that is itself "2" is typed by its letter, or as "2" only
+    when there is no second option).
+    """
+    token = token.strip()
+    return _position(token, shown) or next((c for c in shown if c.casefold() == token.casefold()), None)
+
+
+def _options(text: str, shown: list[str]) -> list[str] | None:
+    """Several options: `a c`, `1,3`, `3 1 2`, or their texts separated by `;`."""
+    if ";" in text:
+        picks = [_option(t, shown) for t in text.split(";") if t.strip()]
+        if picks and None not in picks:
+            return picks  # type: ignore[return-value]
+    picks = [_option(t, shown) for t in _SPLIT.split(text) if t]
+    if picks and None not in picks:
+        return picks  # type: ignore[return-value]
+    single = _option(text, shown)  # one option given by its text, spaces and all
+    return [single] if single is not None else None
 
 
 def parse_line(question: Question, line: str, shown: list[str] | None = None) -> Any:
@@ -50,27 +74,13 @@ def parse_line(question: Question, line: str, shown: list[str] | None = None) ->
     text = unicodedata.normalize("NFC", line).strip()
     shown = shown if shown is not None else list(question.choices or question.items)
     if question.type == "choice":
-        exact = next((c for c in shown if c.casefold() == text.casefold()), None)
-        return exact or _pick(text, shown) or Invalid(text)
-    if question.type in ("multi", "order") and ";" in text:
-        # scripts may also give the options' own texts: `Đối ngoại Đảng; Ngoại giao Nhà nước`
-        by_text = {c.casefold(): c for c in shown}
-        picks_by_text = [by_text.get(t.strip().casefold()) for t in text.split(";") if t.strip()]
-        if not picks_by_text or None in picks_by_text:
-            return Invalid(text)
-        if question.type == "order":
-            return picks_by_text if sorted(picks_by_text) == sorted(shown) else Invalid(text)
-        return set(picks_by_text)
+        return _option(text, shown) or Invalid(text)
     if question.type == "multi":
-        picks = [_pick(t, shown) for t in _SPLIT.split(text) if t]
-        if not picks or None in picks:
-            return Invalid(text)
-        return set(picks)
+        picks = _options(text, shown)
+        return set(picks) if picks else Invalid(text)
     if question.type == "order":
-        picks = [_pick(t, shown) if t.isdigit() else None for t in _SPLIT.split(text) if t]
-        if None in picks or sorted(picks, key=shown.index) != sorted(shown, key=shown.index):  # type: ignore[arg-type]
-            return Invalid(text)
-        return picks
+        picks = _options(text, shown)
+        return picks if picks and sorted(picks) == sorted(shown) else Invalid(text)
     if question.type == "truefalse":
         word = text.lower().rstrip(".!")
         if word in TRUE_WORDS:

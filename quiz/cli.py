@@ -67,12 +67,18 @@ ProgressOption = Annotated[
 def _console(stderr: bool = False):
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+    return Console(stderr=stderr, highlight=False, soft_wrap=True, emoji=False)
 
 
 def echo(text: str = "", *, style: str | None = None, err: bool = False) -> None:
-    """Print text from banks or the core literally (no rich markup), colour only on a terminal."""
-    _console(err).print(text, style=style, markup=False, emoji=False)
+    """Print text from banks or the core literally (no markup, no escape codes), colour only on a terminal."""
+    from quiz.safeyaml import printable
+
+    _console(err).print(printable(text), style=style, markup=False)
+
+
+def _warn(text: str) -> None:
+    echo(text, style="yellow", err=True)
 
 
 def user_errors(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -256,7 +262,7 @@ def study(
     from quiz.store import Store
 
     _positive(minutes, "--minutes")
-    chosen = resolve(bank or [], banks_dir(banks))
+    chosen = resolve(bank or [], banks_dir(banks), warn=_warn)
     if not select_questions(chosen, tag or ()):
         raise QuizError(
             M.NO_MATCH.format(banks=", ".join(b.id for b in chosen), tags=", ".join(tag or []) or "—")
@@ -336,8 +342,12 @@ def exam(
     from quiz.store import Store
 
     _positive(minutes, "--minutes")
-    chosen = resolve(bank or [], banks_dir(banks))
-    items = exam_queue(chosen, count, seed=seed, tags=tag or ())
+    chosen = resolve(bank or [], banks_dir(banks), warn=_warn)
+    import os
+
+    items = exam_queue(
+        chosen, count, seed=seed if seed is not None else os.environ.get("QUIZ_SEED"), tags=tag or ()
+    )
     if not items:
         raise QuizError(
             M.NO_MATCH.format(banks=", ".join(b.id for b in chosen), tags=", ".join(tag or []) or "—")
@@ -351,7 +361,8 @@ def exam(
         outcome = _run_session(session, items, console, plain, minutes, show_feedback=False)
     tally = session.tally
     total = len(items)
-    percent = round(100 * tally.accepted / total)
+    exact = 100 * tally.accepted / total
+    percent = round(exact)
     console.print()
     console.print(
         M.EXAM_SCORE.format(score=tally.accepted, total=total, percent=percent), style="bold", markup=False
@@ -362,7 +373,7 @@ def exam(
     if review:
         console.print(M.EXAM_REVIEW, style="bold", markup=False)
         for n, (item, given) in enumerate(review, 1):
-            console.print(f"{n}. " + question_lines(item.question)[0], markup=False)
+            console.print(f"{n}. " + " ".join(question_lines(item.question, options=False)), markup=False)
             console.print(
                 "   " + M.EXAM_YOUR_ANSWER.format(given=given or M.EXAM_NO_ANSWER), markup=False, style="red"
             )
@@ -371,7 +382,7 @@ def exam(
                 markup=False,
             )
     if pass_mark is not None:
-        passed = percent >= pass_mark
+        passed = exact >= pass_mark
         console.print(
             M.EXAM_PASS.format(mark=f"{pass_mark:g}")
             if passed
@@ -445,7 +456,7 @@ def bank_list(banks: BanksOption = None) -> None:
     from quiz.paths import banks_dir
 
     folder = banks_dir(banks)
-    found = resolve([], folder)
+    found = resolve([], folder, warn=_warn)
     echo(M.LIST_TITLE.format(folder=folder), style="bold")
     width = max(len(b.id) for b in found)
     for bank in found:
@@ -474,7 +485,7 @@ def bank_show(
     from quiz.paths import banks_dir
     from quiz.render import answer_lines, question_lines
 
-    found = resolve([bank], banks_dir(banks))
+    found = resolve([bank], banks_dir(banks), warn=_warn)
     for item in found:
         questions = item.questions
         if question_id is not None:
@@ -505,7 +516,7 @@ def _one_bank(name: str, banks: Path | None):
     from quiz.loader import resolve
     from quiz.paths import banks_dir
 
-    found = resolve([name], banks_dir(banks))
+    found = resolve([name], banks_dir(banks), warn=_warn)
     if len(found) != 1 or found[0].path is None:
         raise QuizError(M.AUTHOR_ONE_BANK.format(name=name))
     return found[0]
@@ -834,7 +845,7 @@ def report(
     from quiz.paths import banks_dir, progress_path
     from quiz.report import build_report
 
-    chosen = resolve(bank or [], banks_dir(banks))
+    chosen = resolve(bank or [], banks_dir(banks), warn=_warn)
     data = build_report(chosen, progress_path(progress), clock_now(), all_banks=not bank)
     if html is not None:
         from quiz.report_html import render_html

@@ -42,7 +42,10 @@ def now() -> datetime:
     if not value:
         return datetime.now(UTC)
     try:
-        return parse_timestamp(value)
+        moment = parse_timestamp(value)
+        if not 1971 <= moment.year <= 9000:  # days, forecasts and FSRS intervals must stay representable
+            raise ValueError(value)
+        return moment
     except (ValueError, IndexError, OverflowError):
         raise QuizError(
             f"{NOW_ENV}={value!r} không phải là thời điểm hợp lệ: "

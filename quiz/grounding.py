@@ -39,20 +39,32 @@ class GroundingReport:
 
 
 def source_path(bank: Bank, file: str, sources_dir: Path | None) -> Path | None:
-    """Where a source's `file` is: in `sources_dir` if given, else in `sources/` beside the bank."""
+    """Where a source's `file` is: in `sources_dir` if given, else in `sources/` beside the bank.
+
+    A file that resolves (through a symlink) outside its folder is not used: a stranger's bank
+    must not make us read, and print excerpts of, files elsewhere on the machine.
+    """
     if sources_dir is not None:
-        return sources_dir / file
-    if bank.path is None:
+        folders = [sources_dir]
+    elif bank.path is not None:
+        folders = [bank.path.parent / "sources", bank.path.parent]
+    else:
         return None
-    for candidate in (bank.path.parent / "sources" / file, bank.path.parent / file):
-        if candidate.is_file():
+    for folder in folders:
+        candidate = folder / file
+        if candidate.is_file() and candidate.resolve().is_relative_to(folder.resolve()):
             return candidate
     return None
 
 
-def read_source(path: Path) -> str:
-    """An article as quotes are compared with it (NFC, whitespace squashed)."""
-    return squash(path.read_text(encoding="utf-8", errors="replace"))
+def read_source(path: Path) -> str | None:
+    """An article as quotes are compared with it (NFC, whitespace squashed); None if unreadable."""
+    from quiz.safeyaml import YamlProblem, read_text
+
+    try:
+        return squash(read_text(path))  # the same size cap and UTF-8 rule as a bank
+    except (OSError, YamlProblem):
+        return None
 
 
 def check_bank(bank: Bank, sources_dir: Path | None = None, *, required: bool = False) -> GroundingReport:
@@ -75,21 +87,18 @@ def check_bank(bank: Bank, sources_dir: Path | None = None, *, required: bool = 
             texts[source.id] = None
             continue
         path = source_path(bank, source.file, sources_dir)
-        if path is None or not path.is_file():
-            if required:
-                shown = path if path is not None else source.file
-                report.problems.append(
-                    Problem(
-                        file_name,
-                        source.line,
-                        M.SOURCE_FILE_MISSING.format(path=shown),
-                        M.SOURCE_FILE_MISSING_FIX,
-                        bank.id,
-                    )
+        texts[source.id] = read_source(path) if path is not None else None
+        if texts[source.id] is None and required:
+            shown = path or (sources_dir / source.file if sources_dir else source.file)
+            report.problems.append(
+                Problem(
+                    file_name,
+                    source.line,
+                    M.SOURCE_FILE_MISSING.format(path=shown),
+                    M.SOURCE_FILE_MISSING_FIX,
+                    bank.id,
                 )
-            texts[source.id] = None
-            continue
-        texts[source.id] = read_source(path)
+            )
 
     for question in bank.questions:
         if not question.quote:
@@ -144,7 +153,7 @@ def quote_spans(bank: Bank, sources_dir: Path | None = None) -> dict[str, tuple[
         if question.source not in texts:
             source = bank.source(question.source)
             path = source_path(bank, source.file, sources_dir) if source and source.file else None
-            texts[question.source] = read_source(path) if path and path.is_file() else None
+            texts[question.source] = read_source(path) if path else None
         text = texts[question.source]
         quote = squash(question.quote)
         start = text.find(quote) if text else -1

@@ -11,7 +11,8 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -28,6 +29,7 @@ from quiz.safeyaml import (
     describe_control,
     find_control,
     parse,
+    printable,
     read_text,
 )
 
@@ -68,7 +70,8 @@ class Problem:
         where = f"{self.file}:{self.line}" if self.line else self.file
         who = "/".join(p for p in (self.bank, self.qid) if p)
         text = f"{where}: {who}: {self.message}" if who else f"{where}: {self.message}"
-        return f"{text} — {self.hint}" if self.hint else text
+        # keys, raw values and article excerpts come from strangers: never let them drive the terminal
+        return printable(f"{text} — {self.hint}" if self.hint else text)
 
 
 @dataclass
@@ -154,57 +157,78 @@ def load_paths(paths: Iterable[Path]) -> LoadResult:
     return LoadResult(banks, problems, files)
 
 
-def resolve(names: Iterable[str], banks_dir: Path) -> list[Bank]:
+def resolve(names: Iterable[str], banks_dir: Path, warn: Callable[[str], None] | None = None) -> list[Bank]:
     """Turn BANK arguments (bank id, YAML file, or folder) into valid banks; no names = every bank.
 
-    A bank id is looked up only inside `banks_dir` (never following a path out of it).
-    Any invalid bank raises QuizError pointing at `quiz bank check`.
+    A bank id is looked up only inside `banks_dir`, never following a symlink out of it. A file of the
+    banks folder that does not load is skipped with one line through `warn` (a stranger's broken bank
+    must not block the others); without `warn` it raises. A file or folder named explicitly must load
+    cleanly, and two banks with the same id cannot be studied together.
     """
     names = list(names)
+    library: list[Bank] | None = None
+
+    def load_library() -> list[Bank]:
+        nonlocal library
+        if library is None:
+            library = _load_library(banks_dir, warn)
+        return library
+
     if not names:
-        result = load_paths([banks_dir]) if banks_dir.is_dir() else LoadResult([], [], [])
-        _raise_on_problems(result)
-        if not result.banks:
+        if not load_library():
             raise QuizError(M.NO_BANKS.format(folder=banks_dir))
-        return result.banks
+        return load_library()
     chosen: list[Bank] = []
-    library: LoadResult | None = None
     for name in names:
         path = Path(name)
-        if path.suffix in BANK_SUFFIXES or path.is_dir() or (path.exists() and not ID_PATTERN.match(name)):
-            result = load_paths([path])
-        elif ID_PATTERN.match(name):
-            if library is None:
-                library = _load_library(banks_dir)
-            bank = next((b for b in library.banks if b.id == name), None)
-            if bank is None:
-                ids = ", ".join(b.id for b in library.banks) or "—"
+        if ID_PATTERN.match(name) and path.suffix not in BANK_SUFFIXES:
+            found = [b for b in load_library() if b.id == name]
+            if not found and path.is_dir():
+                found = _load_named(path)
+            elif not found:
+                ids = ", ".join(b.id for b in load_library()) or "—"
                 raise QuizError(
                     M.UNKNOWN_BANK.format(name=name, folder=banks_dir)
                     + "; "
                     + M.UNKNOWN_BANK_HINT.format(ids=ids)
                 )
-            result = LoadResult([bank], [], [])
+        elif path.exists():
+            found = _load_named(path)
         else:
             raise QuizError(M.UNKNOWN_BANK.format(name=name, folder=banks_dir))
-        _raise_on_problems(result)
-        chosen.extend(b for b in result.banks if b.id not in {c.id for c in chosen})
+        for bank in found:
+            twin = next((c for c in chosen if c.id == bank.id), None)
+            if twin is None:
+                chosen.append(bank)
+            elif twin.path != bank.path:
+                raise QuizError(
+                    f"{display_path(bank.path)}: "
+                    + M.DUPLICATE_BANK_ID.format(id=bank.id, other=display_path(twin.path))
+                )
     return chosen
 
 
-def _load_library(banks_dir: Path) -> LoadResult:
-    """All banks of the banks folder, refusing files that resolve (via symlinks) outside it."""
-    if not banks_dir.is_dir():
-        return LoadResult([], [], [])
-    root = banks_dir.resolve()
-    files = []
-    for file in discover([banks_dir]):
-        if not file.resolve().is_relative_to(root):
-            continue  # a symlink pointing out of the banks folder is never followed
-        files.append(file)
-    result = load_paths(files)
+def _load_named(path: Path) -> list[Bank]:
+    result = load_paths([path])
     _raise_on_problems(result)
-    return result
+    return result.banks
+
+
+def _load_library(banks_dir: Path, warn: Callable[[str], None] | None) -> list[Bank]:
+    """All banks of the banks folder, leaving out files that resolve (via symlinks) outside it."""
+    if not banks_dir.is_dir():
+        return []
+    root = banks_dir.resolve()
+    files = [file for file in discover([banks_dir]) if file.resolve().is_relative_to(root)]
+    result = load_paths(files)
+    if result.problems and warn is None:
+        _raise_on_problems(result)
+    by_file: dict[str, list[Problem]] = {}
+    for problem in result.problems:
+        by_file.setdefault(problem.file, []).append(problem)
+    for file, problems in by_file.items():
+        warn(M.SKIPPED_BANK.format(file=file, count=len(problems), problem=problems[0]))  # type: ignore[misc]
+    return result.banks
 
 
 def _raise_on_problems(result: LoadResult) -> None:
@@ -225,6 +249,11 @@ def display_path(path: Path | None) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+def repeated(values: list[str]) -> list[str]:
+    """The values that occur more than once (linear: a stranger's list may be huge)."""
+    return sorted(value for value, count in Counter(values).items() if count > 1)
 
 
 def suggest(key: str, known: Iterable[str]) -> str | None:
@@ -604,7 +633,7 @@ class _Validator:
         if not 2 <= len(choices) <= 8:
             self.error(line, M.CHOICES_COUNT.format(key="choices", count=len(choices)), M.CHOICES_COUNT_FIX)
             ok = False
-        for dup in sorted({c for c in choices if choices.count(c) > 1}):
+        for dup in repeated(choices):
             self.error(line, M.CHOICES_DUPLICATE.format(value=dup), M.CHOICES_DUPLICATE_FIX)
             ok = False
         return choices if ok else None
@@ -641,7 +670,7 @@ class _Validator:
         if choices is not None and answer:
             for value in answer:
                 self.answer_in(value, choices, item.key_lines["answer"])
-            for dup in sorted({a for a in answer if answer.count(a) > 1}):
+            for dup in repeated(answer):
                 self.error(
                     item.key_lines["answer"], M.CHOICES_DUPLICATE.format(value=dup), M.CHOICES_DUPLICATE_FIX
                 )
@@ -721,7 +750,7 @@ class _Validator:
         line = item.key_lines["items"]
         if not 2 <= len(items) <= 8:
             self.error(line, M.ORDER_COUNT.format(count=len(items)), M.ORDER_COUNT_FIX)
-        for dup in sorted({c for c in items if items.count(c) > 1}):
+        for dup in repeated(items):
             self.error(line, M.CHOICES_DUPLICATE.format(value=dup), M.CHOICES_DUPLICATE_FIX)
         return {"items": tuple(items)}
 

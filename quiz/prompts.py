@@ -88,8 +88,9 @@ def _ask_cloze(question: Question) -> Any:
 
 def ask_self_rate() -> str | None:
     choices = [
-        Choice(M.SELF_RATE_GOOD, value=None),
+        Choice(M.SELF_RATE_GOOD, value="good"),  # questionary replaces a None value by the title
         Choice(M.SELF_RATE_EASY, value="easy"),
         Choice(M.SELF_RATE_HARD, value="hard"),
     ]
-    return _select(M.SELF_RATE_QUESTION, choices)
+    picked = _select(M.SELF_RATE_QUESTION, choices)
+    return None if picked == "good" else picked  # "good" keeps the judge's rating

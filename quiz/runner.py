@@ -43,18 +43,15 @@ class PlainIO:
         line = self.stream.readline()
         if line == "":
             raise EOFError
+        # bytes that were not UTF-8 arrive as lone surrogates: keep them visible, storable
+        line = line.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
         return line.rstrip("\r\n")
 
     def ask(self, item: Item) -> Any:
         question = item.question
-        if question.type == "cloze":
-            answers = []
-            for _ in question.blanks:
-                line = self._line()
-                if not line.strip() and not answers:
-                    return SKIP
-                answers.append(line)
-            return answers
+        if question.type == "cloze":  # one line per blank, all read so scripts stay in step
+            answers = [self._line() for _ in question.blanks]
+            return answers if any(a.strip() for a in answers) else SKIP
         line = self._line()
         if not line.strip():
             return SKIP

@@ -37,6 +37,7 @@ from yaml.nodes import ScalarNode
 from quiz import messages as M
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 32  # a bank nests four levels deep; nothing legitimate comes near this
 
 _KIND_BY_TAG = {
     "tag:yaml.org,2002:str": "str",
@@ -101,11 +102,11 @@ def read_text(path: Path, limit: int | None = None) -> str:
     limit = max_bytes() if limit is None else limit
     size = path.stat().st_size
     if size > limit:
-        raise YamlProblem(
-            M.FILE_TOO_BIG.format(size=size, limit=limit),
-            hint=M.FILE_TOO_BIG_FIX,
-        )
-    data = path.read_bytes()
+        raise YamlProblem(M.FILE_TOO_BIG.format(size=size, limit=limit), hint=M.FILE_TOO_BIG_FIX)
+    with path.open("rb") as stream:  # stat() can lie (FIFOs, /proc, /dev/zero): never read past the cap
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise YamlProblem(M.FILE_TOO_BIG.format(size=len(data), limit=limit), hint=M.FILE_TOO_BIG_FIX)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -189,6 +190,8 @@ class _Builder:
 
     def feed(self, event: Any) -> None:
         _guard(event)
+        if len(self.stack) > MAX_DEPTH:  # libyaml is quadratic in nesting: stop a nesting bomb early
+            raise YamlProblem(M.YAML_TOO_DEEP.format(depth=MAX_DEPTH), event.start_mark.line + 1)
         if isinstance(event, ScalarEvent):
             self.add(_scalar(event), event.start_mark.line + 1)
         elif isinstance(event, (MappingStartEvent, SequenceStartEvent)):
@@ -220,6 +223,11 @@ _UNREADABLE_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 def find_control(text: str) -> re.Match[str] | None:
     """The first control character, ANSI escape or bidi override in `text`, if any."""
     return FORBIDDEN_CHARS.search(text)
+
+
+def printable(text: str) -> str:
+    """`text` with every control character, ANSI escape or bidi override shown as `U+XXXX`."""
+    return FORBIDDEN_CHARS.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
 
 
 def describe_control(char: str) -> str:

@@ -163,7 +163,7 @@ def exam_queue(
     banks: Iterable[Bank],
     count: int,
     *,
-    seed: int | None = None,
+    seed: int | str | None = None,
     tags: Sequence[str] = (),
     cards: dict[tuple[str, str], CardState] | None = None,
 ) -> list[Item]:

@@ -96,3 +96,18 @@ def test_ctrl_c_ends_with_a_summary_and_keeps_answers(tmp_path):
         child.close()
     assert child.exitstatus == 0
     assert rows(tmp_path) == [("so-chinh-dang-2018", "correct")]
+
+
+def test_self_rate_default_keeps_the_rating_and_saves_the_answer(tmp_path):
+    child = spawn(tmp_path, "study", "--self-rate", "--limit", "1")
+    try:
+        child.expect("Số:")
+        child.send("245" + ENTER)
+        child.expect("Bạn thấy câu này thế nào")
+        child.send(ENTER)  # the default: "Vừa"
+        child.expect(r"Đã trả lời 1 câu: 1 đúng")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    with sqlite3.connect(tmp_path / "progress.db") as conn:
+        assert conn.execute("SELECT verdict, rating FROM reviews").fetchall() == [("correct", 3)]
