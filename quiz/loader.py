@@ -101,7 +101,13 @@ def load_text(
 
 
 def load_file(path: Path) -> tuple[Bank | None, list[Problem]]:
-    """Read and validate one bank file (size-capped before parsing)."""
+    """Read and validate one bank file (size-capped before parsing; a clean bank is cached)."""
+    from quiz import bankcache
+
+    where = bankcache.entry(path)
+    cached = bankcache.get(path, where)
+    if cached is not None:
+        return cached, []
     name = display_path(path)
     try:
         text = read_text(path)
@@ -111,7 +117,10 @@ def load_file(path: Path) -> tuple[Bank | None, list[Problem]]:
         return None, [
             Problem(name, 0, M.FILE_UNREADABLE.format(error=exc.strerror or exc), M.FILE_UNREADABLE_FIX)
         ]
-    return load_text(text, name, path)
+    bank, problems = load_text(text, name, path)
+    if bank is not None and not problems:
+        bankcache.put(where, bank)
+    return bank, problems
 
 
 def discover(paths: Iterable[Path]) -> list[Path]:
