@@ -163,6 +163,7 @@ TYPE_LABELS = {
 DATE_LABELS = {"day": "điền ngày", "month": "điền tháng/năm", "year": "điền năm"}
 SHOW_ANSWER = "Đáp án"
 SHOW_ACCEPT = "Cũng chấp nhận"
+OR = " hoặc "
 SHOW_SOURCE = "Nguồn"
 SHOW_QUOTE = "Trích dẫn"
 SHOW_EXPLANATION = "Giải thích"

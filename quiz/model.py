@@ -114,7 +114,7 @@ class Question:
         if self.type == "truefalse":
             return "Đúng" if self.answer else "Sai"
         if self.type == "cloze":
-            return cloze_display(self.text or "", [alts[0] for alts in self.blanks])
+            return " · ".join(alts[0] for alts in self.blanks)  # the missing words, not the whole text
         if self.type == "order":
             return " → ".join(self.items)
         if self.type == "number":

@@ -64,7 +64,8 @@ def answer_lines(bank: Bank, question: Question) -> list[str]:
     if question.type == "text" and question.accept:
         lines.append(f"{M.SHOW_ACCEPT}: {'; '.join(question.accept)}")
     if question.type == "cloze":
-        alternatives = ["|".join(b) for b in question.blanks if len(b) > 1]
+        lines.append(f"  {cloze_display(question.text or '', [alts[0] for alts in question.blanks])}")
+        alternatives = [M.OR.join(b) for b in question.blanks if len(b) > 1]
         if alternatives:
             lines.append(f"{M.SHOW_ACCEPT}: {'; '.join(alternatives)}")
     if question.type == "number" and question.tolerance:
