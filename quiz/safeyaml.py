@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -59,8 +58,7 @@ class YamlProblem(Exception):
         self.hint = hint
 
 
-@dataclass(frozen=True)
-class Scalar:
+class Scalar(NamedTuple):  # a NamedTuple: a big bank holds a hundred thousand of them
     value: Any
     raw: str
     kind: str
@@ -136,24 +134,27 @@ _constructor = SafeConstructor()
 _resolver = yaml.resolver.Resolver()
 
 
+# First characters that may start a YAML 1.1 int, float, bool, null or timestamp (as the resolver sees them).
+_TYPED_STARTS = frozenset(key for key in _resolver.yaml_implicit_resolvers if key is not None)
+
+
 def _scalar(event: ScalarEvent) -> Scalar:
     """A scalar as the author wrote it, with the type YAML 1.1 gives it and the value it builds."""
-    tag = _resolver.resolve(ScalarNode, event.value, event.implicit)
+    raw = event.value
+    quoted = event.style in ("'", '"')
+    line = event.start_mark.line + 1
+    if quoted or (raw and raw[0] not in _TYPED_STARTS):  # fast path: plainly text
+        return Scalar(raw, raw, "str", quoted, line)
+    tag = _resolver.resolve(ScalarNode, raw, event.implicit)
     kind = _KIND_BY_TAG.get(tag, "str")
-    value: Any = event.value
+    value: Any = raw
     if kind != "str":
-        node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        node = ScalarNode(tag, raw, event.start_mark, event.end_mark, event.style)
         try:
             value = _constructor.yaml_constructors[tag](_constructor, node)
         except (ValueError, TypeError, yaml.YAMLError):
             kind = "str"
-    return Scalar(
-        value=value,
-        raw=event.value,
-        kind=kind,
-        quoted=event.style in ("'", '"'),
-        line=event.start_mark.line + 1,
-    )
+    return Scalar(value, raw, kind, quoted, line)
 
 
 class _Builder:
@@ -189,21 +190,26 @@ class _Builder:
                 container.key_lines[key] = key_line
 
     def feed(self, event: Any) -> None:
-        _guard(event)
-        if len(self.stack) > MAX_DEPTH:  # libyaml is quadratic in nesting: stop a nesting bomb early
-            raise YamlProblem(M.YAML_TOO_DEEP.format(depth=MAX_DEPTH), event.start_mark.line + 1)
-        if isinstance(event, ScalarEvent):
+        kind = type(event)
+        if kind is ScalarEvent:
+            if event.anchor is not None or event.tag is not None:
+                _guard(event)
             self.add(_scalar(event), event.start_mark.line + 1)
-        elif isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            _guard(event)
             line = event.start_mark.line + 1
+            if len(self.stack) >= MAX_DEPTH:  # libyaml is quadratic in nesting: stop a nesting bomb early
+                raise YamlProblem(M.YAML_TOO_DEEP.format(depth=MAX_DEPTH), line)
             if self.stack and isinstance(self.stack[-1][0], Mapping) and self.stack[-1][1] is None:
                 raise YamlProblem(M.YAML_KEY_NOT_TEXT, line)
-            container = Mapping(line) if isinstance(event, MappingStartEvent) else Sequence(line)
+            container = Mapping(line) if kind is MappingStartEvent else Sequence(line)
             self.add(container, line)
             self.stack.append([container, None])
-        elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
             self.stack.pop()
-        elif isinstance(event, DocumentStartEvent):
+        elif kind is AliasEvent:
+            _guard(event)
+        elif kind is DocumentStartEvent:
             self.documents += 1
             if self.documents > 1:
                 raise YamlProblem(
