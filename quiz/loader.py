@@ -272,9 +272,10 @@ def suggest(key: str, known: Iterable[str]) -> str | None:
 
 
 def slug_hint(value: str) -> str:
-    folded = unicodedata.normalize("NFD", value.replace("đ", "d").replace("Đ", "D"))
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "cau-hoi-1"
+    """A valid id close to an invalid one (`Câu 1` → `cau-1`), to suggest in the fix."""
+    from quiz.vietnamese import slugify
+
+    return slugify(value, 48) or "cau-hoi-1"
 
 
 # --------------------------------------------------------------------------------------
@@ -316,6 +317,15 @@ class _Validator:
         for key in mapping:
             if key not in allowed:
                 self.unknown_key(mapping, key, allowed)
+
+    def check_id(self, item: Mapping, value: str, seen: dict[str, int], duplicate: str | None = None) -> None:
+        """An id is well-formed and (given `seen`, the lines of ids met so far) not used twice."""
+        line = item.key_lines["id" if duplicate else "bank"]
+        if not ID_PATTERN.match(value):
+            self.error(line, M.BAD_ID.format(value=value), M.BAD_ID_FIX.format(suggestion=slug_hint(value)))
+        if duplicate and value in seen:
+            self.error(line, duplicate.format(id=value, line=seen[value]), M.DUPLICATE_FIX)
+        seen.setdefault(value, line)
 
     # -- typed getters -----------------------------------------------------------------
     def text(self, mapping: Mapping, key: str, *, required: bool = False, strict: bool = False) -> str | None:
@@ -450,12 +460,8 @@ class _Validator:
             return None, self.problems
         self.check_keys(data, BANK_KEYS)
         bank_id = self.text(data, "bank", required=True)
-        if bank_id is not None and not ID_PATTERN.match(bank_id):
-            self.error(
-                data.key_lines["bank"],
-                M.BAD_ID.format(value=bank_id),
-                M.BAD_ID_FIX.format(suggestion=slug_hint(bank_id)),
-            )
+        if bank_id is not None:
+            self.check_id(data, bank_id, {})
         self.bank_id = bank_id
         title = self.text(data, "title", required=True)
         language = self.text(data, "language") or "vi"
@@ -503,19 +509,7 @@ class _Validator:
             sid = self.text(item, "id", required=True)
             if sid is None:
                 continue
-            if not ID_PATTERN.match(sid):
-                self.error(
-                    item.key_lines["id"],
-                    M.BAD_ID.format(value=sid),
-                    M.BAD_ID_FIX.format(suggestion=slug_hint(sid)),
-                )
-            if sid in seen:
-                self.error(
-                    item.key_lines["id"],
-                    M.DUPLICATE_SOURCE_ID.format(id=sid, line=seen[sid]),
-                    M.DUPLICATE_FIX,
-                )
-            seen.setdefault(sid, item.key_lines["id"])
+            self.check_id(item, sid, seen, M.DUPLICATE_SOURCE_ID)
             file = self.text(item, "file")
             if file is not None and (Path(file).is_absolute() or ".." in Path(file).parts or "\\" in file):
                 self.error(item.key_lines["file"], M.UNSAFE_FILE.format(value=file), M.UNSAFE_FILE_FIX)
@@ -571,19 +565,7 @@ class _Validator:
         qid = self.text(item, "id", required=True)
         if qid is not None:
             self.qid = qid
-            if not ID_PATTERN.match(qid):
-                self.error(
-                    item.key_lines["id"],
-                    M.BAD_ID.format(value=qid),
-                    M.BAD_ID_FIX.format(suggestion=slug_hint(qid)),
-                )
-            if qid in seen:
-                self.error(
-                    item.key_lines["id"],
-                    M.DUPLICATE_QUESTION_ID.format(id=qid, line=seen[qid]),
-                    M.DUPLICATE_FIX,
-                )
-            seen.setdefault(qid, item.key_lines["id"])
+            self.check_id(item, qid, seen, M.DUPLICATE_QUESTION_ID)
         qtype = self.text(item, "type", required=True)
         if qtype is not None and qtype not in QUESTION_TYPES:
             guess = suggest(qtype, QUESTION_TYPES)
