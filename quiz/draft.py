@@ -30,13 +30,11 @@ from quiz import messages as M
 from quiz.errors import QuizError
 from quiz.judge import int_to_roman, roman_to_int
 from quiz.model import ID_PATTERN, format_date, format_decimal
+from quiz.safeyaml import FORBIDDEN_CHARS  # what the loader refuses
 
 KINDS: tuple[str, ...] = ("date", "number", "code", "ordinal", "formula")
 
 _NO_WRAP = 1_000_000
-
-# The loader refuses these (C0/C1 controls, bidi overrides); tab, CR and LF are kept.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
@@ -68,7 +66,7 @@ class Candidate:
 
 def prepare_text(text: str) -> str:
     """The text candidates are found in: NFC, control characters replaced by spaces."""
-    return _FORBIDDEN.sub(" ", unicodedata.normalize("NFC", text))
+    return FORBIDDEN_CHARS.sub(" ", unicodedata.normalize("NFC", text))
 
 
 # --------------------------------------------------------------------------------------
