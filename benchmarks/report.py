@@ -62,8 +62,32 @@ def write_banks(folder: Path, n_cards: int, n_banks: int) -> list[tuple[str, str
     return keys
 
 
+# FSRS's step machine as `quiz.scheduler.Scheduler` configures it (learning steps 1 and 10 min, one
+# relearning step): (state, learning step) → rating → the next (state, learning step).
+_NEXT = {
+    ("new", 0): {1: ("learning", 0), 2: ("learning", 0), 3: ("learning", 1), 4: ("review", 0)},
+    ("learning", 0): {1: ("learning", 0), 2: ("learning", 0), 3: ("learning", 1), 4: ("review", 0)},
+    ("learning", 1): {1: ("learning", 0), 2: ("learning", 1), 3: ("review", 0), 4: ("review", 0)},
+    ("review", 0): {1: ("relearning", 0), 2: ("review", 0), 3: ("review", 0), 4: ("review", 0)},
+    ("relearning", 0): {1: ("relearning", 0), 2: ("relearning", 0), 3: ("review", 0), 4: ("review", 0)},
+}
+
+
+def states_before(ratings: list[int]) -> list[str]:
+    """The FSRS state of a new card just before each of these ratings (what `Store.record` logs)."""
+    out, at = [], ("new", 0)
+    for rating in ratings:
+        out.append(at[0])
+        at = _NEXT[at][rating]
+    return out
+
+
 def write_store(path: Path, keys: list[tuple[str, str]], n_reviews: int) -> None:
-    """One card per key and `n_reviews` answers over the year before NOW, in one transaction."""
+    """One card per key and `n_reviews` answers over the year before NOW, in one transaction.
+
+    Each answer is logged with the state its question was in just before it, replayed from the
+    question's earlier answers, as `Store.record` would have logged it (the cards themselves are
+    unrelated to these answers: only their number and spread matter here)."""
     rng = random.Random(1)
     scheduler = Scheduler(fuzz=False)
     start = NOW - timedelta(days=365)
@@ -98,12 +122,18 @@ def write_store(path: Path, keys: list[tuple[str, str]], n_reviews: int) -> None
         rating = RATINGS[verdict]
         review_rows.append((to_iso(at), bank, qid, "Đáp án", verdict, rating, 4200, "study", "0123"))
     review_rows.sort()
+    by_question: dict[tuple[str, str], list[int]] = {}
+    for i, row in enumerate(review_rows):
+        by_question.setdefault((row[1], row[2]), []).append(i)
+    for rows in by_question.values():
+        for i, state in zip(rows, states_before([review_rows[i][5] for i in rows]), strict=True):
+            review_rows[i] += (state, 1)
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("BEGIN")
     conn.executemany("INSERT INTO cards VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", card_rows)
     conn.executemany(
-        "INSERT INTO reviews (at, bank, question, answer, verdict, rating, duration_ms, mode, fingerprint)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO reviews (at, bank, question, answer, verdict, rating, duration_ms, mode, fingerprint,"
+        " state_before, scheduled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         review_rows,
     )
     conn.execute("COMMIT")

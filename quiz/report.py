@@ -50,6 +50,7 @@ about 0.7 s for 1,000,000 answers over 10,000 questions (the history query is 0.
 
 from __future__ import annotations
 
+import heapq
 import os
 import re
 from collections.abc import Sequence
@@ -217,42 +218,98 @@ def _read_cards(store: Any, now: datetime, bank_ids: Sequence[str] | None) -> di
     return {(r[0], r[1]): _Card(r[2], r[3], r[4], r[5], int(r[6]), int(r[7]), bool(r[8])) for r in rows}
 
 
-def _read_histories(
-    store: Any, since30: datetime, since7: datetime, bank_ids: Sequence[str] | None
-) -> dict[tuple[str, str], str]:
-    """Per question answered: its coded history (see `_CODES`), one character per answer, in the order
-    the answers were recorded."""
+def _read_tallies(store: Any, bank_ids: Sequence[str] | None) -> dict[tuple[str, str], tuple[int, int, str]]:
+    """Per question answered: (answers, correct answers, last answer), from `tallies` (schema v3)."""
     where, params = _scope(bank_ids)
-    # Reading through reviews_card (bank, question, id, …: schema v2) groups without sorting and hands
-    # group_concat each question's answers in the order they were recorded (the order FSRS saw them).
-    sql = f"SELECT bank, question, {_HISTORY_SQL} FROM reviews INDEXED BY reviews_card"
+    sql = "SELECT bank, question, reviews, correct, last_at FROM tallies"
     if where:
         sql += " WHERE " + where
-    sql += " GROUP BY bank, question"
-    rows = store.query(sql, [to_iso(since30), to_iso(since7), *params])
-    return {(bank, question): history for bank, question, history in rows}
+    return {(r[0], r[1]): (int(r[2]), int(r[3]), r[4]) for r in store.query(sql, params)}
 
 
-def _last_answer(store: Any, bank: str, question: str) -> str | None:
-    rows = store.query("SELECT max(at) FROM reviews WHERE bank = ? AND question = ?", (bank, question))
-    return rows[0][0] if rows else None
+def _read_unrecorded(store: Any, since30: datetime, bank_ids: Sequence[str] | None) -> set[tuple[str, str]]:
+    """Questions with an answer in the 30-day window that was logged without its state (before v3)."""
+    where, params = _scope(bank_ids)
+    sql = "SELECT bank, question FROM tallies WHERE unrecorded_at >= ?"
+    if where:
+        sql += " AND " + where
+    return {(r[0], r[1]) for r in store.query(sql, [to_iso(since30), *params])}
 
 
-def _daily_counts(store: Any, days: Sequence[date], bank_ids: Sequence[str] | None) -> dict[date, int]:
-    """Answers per local day (days with none are absent)."""
-    if not days:
-        return {}
+def _add_recorded_retention(
+    retention: dict[int, _Retention],
+    store: Any,
+    since: dict[int, datetime],
+    bank_ids: Sequence[str] | None,
+    only: set[tuple[str, str]] | None,
+) -> None:
+    """Add the answers since each window's start logged as given in the review state and moving the card
+    on its schedule (schema v3), and the correct ones among them: of every question, or of `only` these."""
+    where, params = _scope(bank_ids)
+    since7, since30 = to_iso(since[7]), to_iso(since[30])
+    # reviews_at reads only the window; without the hint SQLite may walk every answer in question order.
+    sql = (
+        "SELECT count(*), sum(verdict != 'wrong'), sum(at >= ?), sum(at >= ? AND verdict != 'wrong')"
+        + (", bank, question" if only is not None else "")
+        + " FROM reviews INDEXED BY reviews_at WHERE at >= ? AND state_before = 'review' AND scheduled = 1"
+    )
+    if where:
+        sql += " AND " + where
+    if only is not None:
+        sql += " GROUP BY bank, question"
+    for row in store.query(sql, [since7, since7, since30, *params]):
+        if only is None or (row[4], row[5]) in only:
+            retention[30].reviews += row[0]
+            retention[30].correct += row[1] or 0
+            retention[7].reviews += row[2] or 0
+            retention[7].correct += row[3] or 0
+
+
+_HISTORY_CHUNK = 400  # question ids per history query (SQLite may allow as few as 999 variables)
+
+
+def _read_histories(
+    store: Any, since30: datetime, since7: datetime, keys: set[tuple[str, str]]
+) -> dict[tuple[str, str], str]:
+    """For these questions: the coded history (see `_CODES`) of all their answers, one character per
+    answer, in the order the answers were recorded."""
+    by_bank: dict[str, list[str]] = {}
+    for bank, question in sorted(keys):
+        by_bank.setdefault(bank, []).append(question)
+    histories: dict[tuple[str, str], str] = {}
+    for bank, questions in by_bank.items():
+        for i in range(0, len(questions), _HISTORY_CHUNK):
+            chunk = questions[i : i + _HISTORY_CHUNK]
+            # Reading through reviews_card (bank, question, id, …: schema v2) groups without sorting and
+            # hands group_concat each question's answers in the order they were recorded (the order FSRS
+            # saw them).
+            sql = (
+                f"SELECT bank, question, {_HISTORY_SQL} FROM reviews INDEXED BY reviews_card"
+                f" WHERE bank = ? AND question IN ({', '.join('?' * len(chunk))}) GROUP BY bank, question"
+            )
+            rows = store.query(sql, [to_iso(since30), to_iso(since7), bank, *chunk])
+            histories.update(((b, q), history) for b, q, history in rows)
+    return histories
+
+
+def _day_ranges(days: Sequence[date]) -> tuple[str, list[object]]:
+    """`WITH d(i, s, e)`: the i-th day's [start, end) in UTC, as SQL and its parameters."""
     values = []
     params: list[object] = []
     for i, day in enumerate(days):
         start, end = day_bounds(day)
         values.append("(?, ?, ?)")
         params += [i, to_iso(start), to_iso(end)]
+    return f"WITH d(i, s, e) AS (VALUES {', '.join(values)}) ", params
+
+
+def _daily_counts(store: Any, days: Sequence[date], bank_ids: Sequence[str] | None) -> dict[date, int]:
+    """Answers per local day (days with none are absent)."""
+    if not days:
+        return {}
+    sql, params = _day_ranges(days)
     where, scope_params = _scope(bank_ids, "r.bank")
-    sql = (
-        f"WITH d(i, s, e) AS (VALUES {', '.join(values)}) "
-        "SELECT d.i, count(*) FROM d JOIN reviews AS r ON r.at >= d.s AND r.at < d.e"
-    )
+    sql += "SELECT d.i, count(*) FROM d JOIN reviews AS r ON r.at >= d.s AND r.at < d.e"
     if where:
         sql += " AND " + where
     sql += " GROUP BY d.i"
@@ -260,11 +317,19 @@ def _daily_counts(store: Any, days: Sequence[date], bank_ids: Sequence[str] | No
     return {days[int(i)]: int(n) for i, n in rows if n}
 
 
-def _first_answer(store: Any, bank_ids: Sequence[str] | None) -> str | None:
-    where, params = _scope(bank_ids)
-    sql = "SELECT min(at) FROM reviews" + (f" WHERE {where}" if where else "")
-    rows = store.query(sql, params)
-    return rows[0][0] if rows else None
+def _active_days(store: Any, days: Sequence[date], bank_ids: Sequence[str] | None) -> set[date]:
+    """Which of these local days have at least one answer: one probe of `reviews_at` per day, where
+    counting them would read every answer of those days."""
+    sql, params = _day_ranges(days)
+    where, scope_params = _scope(bank_ids, "r.bank")
+    sql += (
+        "SELECT d.i FROM d WHERE EXISTS (SELECT 1 FROM reviews AS r INDEXED BY reviews_at"
+        " WHERE r.at >= d.s AND r.at < d.e"
+    )
+    if where:
+        sql += " AND " + where
+    sql += ")"
+    return {days[int(i)] for (i,) in store.query(sql, [*params, *scope_params])}
 
 
 def _streak(
@@ -272,25 +337,21 @@ def _streak(
 ) -> int:
     """Consecutive active days ending today (or yesterday when today has no answers yet).
 
-    `activity` holds the answers per day from `oldest_known` to `day`; older days are read as needed.
+    `activity` holds the answers per day from `oldest_known` to `day`; older days are read as needed
+    (the days before the first answer have none, so the count always ends).
     """
-    first = _first_answer(store, bank_ids)
-    if first is None:
-        return 0
-    first_day = today(datetime.fromisoformat(first))
     cursor = day if activity.get(day) else day - timedelta(days=1)
-    known = dict(activity)
+    active = {d for d, n in activity.items() if n}
     streak = 0
-    while cursor >= first_day:
+    while True:
         if cursor < oldest_known:
             chunk = [cursor - timedelta(days=i) for i in range(_STREAK_CHUNK_DAYS)]
-            known.update(_daily_counts(store, chunk, bank_ids))
+            active |= _active_days(store, chunk, bank_ids)
             oldest_known = chunk[-1]
-        if not known.get(cursor):
-            break
+        if cursor not in active:
+            return streak
         streak += 1
         cursor -= timedelta(days=1)
-    return streak
 
 
 # --- the report -------------------------------------------------------------------------------------------
@@ -342,101 +403,121 @@ def compute_report(
     bank_ids = None if all_banks else list(dict.fromkeys(b.id for b in banks))
     heat_days = heatmap_days(day)
 
+    tallies: dict[tuple[str, str], tuple[int, int, str]] = {}
+    unrecorded: set[tuple[str, str]] = set()
+    histories: dict[tuple[str, str], str] = {}
+    cards: dict[tuple[str, str], _Card] = {}
+    activity: dict[date, int] = {}
+    streak = 0
     if store is not None:
         cards = _read_cards(store, now, bank_ids)
-        histories = _read_histories(store, since[30], since[7], bank_ids)
+        tallies = _read_tallies(store, bank_ids)
+        # Answers logged before schema v3 carry no state: replay those questions' whole histories.
+        unrecorded = _read_unrecorded(store, since[30], bank_ids)
+        if unrecorded:
+            histories = _read_histories(store, since[30], since[7], unrecorded)
         activity = _daily_counts(store, heat_days, bank_ids)
         streak = _streak(store, day, activity, heat_days[0], bank_ids)
-    else:
-        cards, histories, activity, streak = {}, {}, {}, 0
 
     now_iso, end_today_iso = to_iso(now), to_iso(day_bounds(day)[1])
     forecast_days = [day + timedelta(days=i) for i in range(1, FORECAST_DAYS + 1)]
     forecast_ends = [to_iso(day_bounds(d)[1]) for d in forecast_days]
-    forecast_start = to_iso(day_bounds(forecast_days[0])[0])
+    forecast_start, forecast_end = to_iso(day_bounds(forecast_days[0])[0]), forecast_ends[-1]
     forecast = [0] * FORECAST_DAYS
     retention = {n: _Retention(n, day - timedelta(days=n - 1)) for n in RETENTION_WINDOWS}
-    totals = [0] * len(_FIELDS)
     bank_rows: list[dict[str, Any]] = []
-    tags: dict[str, tuple[str, list[int]]] = {}
-    weak: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+    bank_tallies: list[list[int]] = []
+    tags: dict[str, tuple[str, list[list[int]]]] = {}
+    weak: list[tuple[tuple[Any, ...], Question, _Card | None, int, int]] = []
     known: set[tuple[str, str]] = set()
+    counted: set[tuple[str, str]] = set()  # questions whose recorded states count in true retention
 
     for bank in banks:
-        tally = [0] * len(_FIELDS)
+        ones: list[tuple[int, ...]] = []
         for question in bank.questions:
             key = (bank.id, question.id)
             known.add(key)
             card = cards.get(key)
-            history = histories.get(key)
-            if card is None and history is None and _is_draft(question):
-                continue
-            reviews = len(history) if history else 0
-            correct = history.translate(_T_RIGHT).count("1") if history else 0
+            answered = tallies.get(key)
+            reviews, correct = (answered[0], answered[1]) if answered is not None else (0, 0)
             # questions, new, learning, mastered, due_now, due_today, reviews, correct
-            if card is None:
-                one = [1, 0 if history else 1, 1 if history else 0, 0, 0, 0, reviews, correct]
-            else:
-                one = [
+            if card is not None:
+                due, mastered = card.due, card.mastered
+                one = (
                     1,
                     0,
-                    0 if card.mastered else 1,
-                    1 if card.mastered else 0,
-                    1 if card.due <= now_iso else 0,
-                    1 if card.due < end_today_iso else 0,
+                    0 if mastered else 1,
+                    1 if mastered else 0,
+                    1 if due <= now_iso else 0,
+                    1 if due < end_today_iso else 0,
                     reviews,
                     correct,
-                ]
-                if forecast_start <= card.due < forecast_ends[-1]:
-                    forecast[bisect_right(forecast_ends, card.due)] += 1
-                if history:
-                    _add_retention(retention, card, history)
-            for i, n in enumerate(one):
-                tally[i] += n
+                )
+                if forecast_start <= due < forecast_end:
+                    forecast[bisect_right(forecast_ends, due)] += 1
+                if answered is not None:
+                    history = histories.get(key)
+                    if history:
+                        _add_retention(retention, card, history)
+                    elif key not in unrecorded:
+                        counted.add(key)
+            elif answered is not None:
+                one = (1, 0, 1, 0, 0, 0, reviews, correct)  # answered only in exams that left it alone
+            elif _is_draft(question):
+                continue
+            else:
+                one = (1, 1, 0, 0, 0, 0, 0, 0)
+            ones.append(one)
             for tag in dict.fromkeys(question.tags):
-                tag_tally = tags.setdefault(tag.strip().casefold(), (tag, [0] * len(_FIELDS)))[1]
-                for i, n in enumerate(one):
-                    tag_tally[i] += n
+                tags.setdefault(tag.strip().casefold(), (tag, []))[1].append(one)
             lapses = card.lapses if card is not None else 0
-            wrong = reviews - correct
-            if lapses or wrong:
+            if lapses or reviews != correct:
                 recall = 0.0
                 if card is not None and card.stability:
                     elapsed = (now - datetime.fromisoformat(card.last_review)).total_seconds() / 86400
                     recall = retrievability(card.stability, elapsed)
-                row = {
-                    "bank": bank.id,
-                    "id": question.id,
-                    "prompt": question.display_prompt,
-                    "reviews": reviews,
-                    "correct": correct,
-                    "lapses": lapses,
-                    "retrievability": round(recall, 4),
-                    "state": card.state if card is not None else "new",
-                }
-                weak.append(((-lapses, recall, -wrong, bank.id, question.id), row))
-        for i, n in enumerate(tally):
-            totals[i] += n
+                order = (-lapses, recall, correct - reviews, bank.id, question.id)
+                weak.append((order, question, card, reviews, correct))
+        tally = _sum_columns(ones)
+        bank_tallies.append(tally)
         bank_rows.append({"bank": bank.id, "title": bank.title, **_tally_dict(tally)})
+    totals = _sum_columns(bank_tallies)
+    if store is not None:
+        # Every answered question counts (the usual case): one sum over the window, no grouping.
+        every = not unrecorded and len(counted) == len(tallies)
+        _add_recorded_retention(retention, store, since, bank_ids, None if every else counted)
 
     orphans = []
-    for key in sorted((set(cards) | set(histories)) - known):
-        card, history = cards.get(key), histories.get(key)
-        last = _last_answer(store, *key) if history else None
+    for key in sorted((set(cards) | set(tallies)) - known):
+        card, answered = cards.get(key), tallies.get(key)
+        last = answered[2] if answered else None
         if last is None and card is not None:
             last = card.last_review
         orphans.append(
             {
                 "bank": key[0],
                 "id": key[1],
-                "reviews": len(history) if history else 0,
-                "correct": history.translate(_T_RIGHT).count("1") if history else 0,
+                "reviews": answered[0] if answered else 0,
+                "correct": answered[1] if answered else 0,
                 "lapses": card.lapses if card is not None else 0,
                 "last_review": _local_iso(datetime.fromisoformat(last)) if last else None,
             }
         )
 
-    weak.sort(key=lambda pair: pair[0])
+    weakest = []
+    for order, question, card, reviews, correct in heapq.nsmallest(WEAKEST_COUNT, weak, key=_first):
+        weakest.append(
+            {
+                "bank": order[3],
+                "id": question.id,
+                "prompt": question.display_prompt,
+                "reviews": reviews,
+                "correct": correct,
+                "lapses": -order[0],
+                "retrievability": round(order[1], 4),
+                "state": card.state if card is not None else "new",
+            }
+        )
     total_dict = _tally_dict(totals)
     total_dict["streak_days"] = streak
     return {
@@ -444,20 +525,32 @@ def compute_report(
         "generated_at": _local_iso(now),
         "today": day.isoformat(),
         "progress": str(progress) if progress is not None else None,
-        "empty": not histories,
+        "empty": not tallies,
         "totals": total_dict,
         "retention_7d": retention[7].as_dict(),
         "retention_30d": retention[30].as_dict(),
         "banks": bank_rows,
-        "tags": [{"tag": label, **_tally_dict(t)} for _k, (label, t) in sorted(tags.items(), key=_tag_order)],
+        "tags": [
+            {"tag": label, **_tally_dict(_sum_columns(rows))}
+            for _k, (label, rows) in sorted(tags.items(), key=_tag_order)
+        ],
         "forecast": [{"date": d.isoformat(), "due": n} for d, n in zip(forecast_days, forecast, strict=True)],
         "heatmap": [{"date": d.isoformat(), "reviews": activity.get(d, 0)} for d in heat_days],
-        "weakest": [row for _key, row in weak[:WEAKEST_COUNT]],
+        "weakest": weakest,
         "orphans": orphans,
     }
 
 
-def _tag_order(item: tuple[str, tuple[str, list[int]]]) -> tuple[str, str]:
+def _first(item: tuple[Any, ...]) -> Any:
+    return item[0]
+
+
+def _sum_columns(rows: Sequence[Sequence[int]]) -> list[int]:
+    """Column sums of equally long rows of counts (a tally per row): `_FIELDS` order."""
+    return [sum(column) for column in zip(*rows, strict=True)] if rows else [0] * len(_FIELDS)
+
+
+def _tag_order(item: tuple[str, tuple[str, list[list[int]]]]) -> tuple[str, str]:
     from quiz.vietnamese import fold
 
     return (fold(item[0]), item[0])

@@ -209,8 +209,57 @@ def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX reviews_card ON reviews (bank, question, id, at, rating, verdict, mode)")
 
 
+def _migrate_2_to_3(conn: sqlite3.Connection) -> None:
+    # What the report needs, recorded when an answer is written instead of recomputed from the whole log
+    # on every report. Rows logged before this version keep NULL in both columns (quiz.report replays
+    # those questions' ratings instead).
+    conn.execute(
+        "ALTER TABLE reviews ADD COLUMN state_before TEXT"
+        " CHECK (state_before IN ('new', 'learning', 'review', 'relearning'))"
+    )
+    conn.execute("ALTER TABLE reviews ADD COLUMN scheduled INTEGER CHECK (scheduled IN (0, 1))")
+    # Per question: answers, correct ones, the last one, and the last one logged without a state (NULL
+    # when every answer has its state). Kept by SQLite itself in the inserting transaction, so every insert
+    # is counted however it is made.
+    conn.execute(
+        """
+        CREATE TABLE tallies (
+            bank TEXT NOT NULL,
+            question TEXT NOT NULL,
+            reviews INTEGER NOT NULL,
+            correct INTEGER NOT NULL,
+            last_at TEXT NOT NULL,
+            unrecorded_at TEXT,
+            PRIMARY KEY (bank, question)
+        ) WITHOUT ROWID
+        """
+    )
+    conn.execute(
+        "INSERT INTO tallies (bank, question, reviews, correct, last_at, unrecorded_at)"
+        " SELECT bank, question, count(*), sum(verdict != 'wrong'), max(at), max(at) FROM reviews"
+        " GROUP BY bank, question"
+    )
+    conn.execute(
+        """
+        CREATE TRIGGER reviews_tally AFTER INSERT ON reviews
+        BEGIN
+            INSERT INTO tallies (bank, question, reviews, correct, last_at, unrecorded_at)
+            VALUES (NEW.bank, NEW.question, 1, NEW.verdict != 'wrong', NEW.at,
+                    CASE WHEN NEW.state_before IS NULL THEN NEW.at END)
+            ON CONFLICT (bank, question) DO UPDATE SET
+                reviews = reviews + 1,
+                correct = correct + excluded.correct,
+                last_at = max(last_at, excluded.last_at),
+                unrecorded_at = coalesce(
+                    max(unrecorded_at, excluded.unrecorded_at), unrecorded_at, excluded.unrecorded_at
+                );
+        END
+        """
+    )
+
+
 # MIGRATIONS[n] takes a version-n database to version n + 1 (inside the caller's transaction).
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_0_to_1, _migrate_1_to_2]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_0_to_1, _migrate_1_to_2, _migrate_2_to_3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -526,8 +575,13 @@ class Store:
         if card is not None and card.key != (review.bank, review.question):
             raise ValueError(f"card {card.key} does not belong to review {(review.bank, review.question)}")
         with self._write() as conn:
+            # The card's state just before this answer, read under the write lock: what it really was.
+            row = conn.execute(
+                "SELECT state FROM cards WHERE bank = ? AND question = ?", (review.bank, review.question)
+            ).fetchone()
             cur = conn.execute(
-                f"INSERT INTO reviews ({_REVIEW_COLUMNS}) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO reviews ({_REVIEW_COLUMNS}, state_before, scheduled)"
+                " VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     to_iso(review.at),
                     review.bank,
@@ -538,6 +592,8 @@ class Store:
                     None if review.duration_ms is None else int(review.duration_ms),
                     review.mode,
                     review.fingerprint,
+                    "new" if row is None else row[0],
+                    int(card is not None),
                 ),
             )
             review_id = cur.lastrowid

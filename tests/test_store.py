@@ -82,7 +82,7 @@ def test_open_creates_folders_and_a_marked_versioned_wal_file(tmp_path: Path) ->
         assert s.cards() == {} and s.reviews() == []
     raw = sqlite3.connect(path)
     assert raw.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
-    assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
     assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     indexes = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
