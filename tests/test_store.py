@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quiz import store as store_module
+from quiz.clock import to_iso
 from quiz.errors import QuizError, StoreError
 from quiz.scheduler import Scheduler
 from quiz.store import APPLICATION_ID, SCHEMA_VERSION, CardState, Review, Store
@@ -301,6 +302,167 @@ def test_any_review_round_trips(
     assert back.duration_ms == duration
 
 
+# --- what each answer records for the report (schema v3) ------------------------------------------------
+
+
+def recorded_states(path: Path) -> list[tuple[str | None, int | None]]:
+    raw = sqlite3.connect(path)
+    rows = raw.execute("SELECT state_before, scheduled FROM reviews ORDER BY id").fetchall()
+    raw.close()
+    return rows
+
+
+def test_record_logs_the_cards_state_before_each_answer(tmp_path: Path) -> None:
+    path = tmp_path / "p.db"
+    with Store.open(path) as s:
+        r1 = review()
+        c1 = card_for(r1)  # new → learning
+        s.record(r1, c1)
+        r2 = review(at=T0 + timedelta(minutes=10))
+        c2 = card_for(r2, previous=c1)  # learning → review
+        s.record(r2, c2)
+        s.record(review(at=T0 + timedelta(days=1), mode="exam"))  # an exam that leaves the card alone
+        r4 = review(at=c2.due, verdict="wrong", rating=1)
+        c4 = card_for(r4, previous=c2)  # review → relearning (a lapse)
+        s.record(r4, c4)
+        s.record(review("chua-hoc", at=T0, mode="exam"))  # never scheduled
+    assert (c1.state, c2.state, c4.state) == ("learning", "review", "relearning")
+    assert recorded_states(path) == [("new", 1), ("learning", 1), ("review", 0), ("review", 1), ("new", 0)]
+
+
+def tallies(path: Path) -> tuple[list[tuple], list[tuple]]:
+    """The `tallies` table, and what it should hold computed from `reviews`."""
+    raw = sqlite3.connect(path)
+    kept = raw.execute("SELECT * FROM tallies ORDER BY bank, question").fetchall()
+    expected = raw.execute(
+        "SELECT bank, question, count(*), sum(verdict != 'wrong'), max(at),"
+        " max(CASE WHEN state_before IS NULL THEN at END) FROM reviews GROUP BY bank, question"
+        " ORDER BY bank, question"
+    ).fetchall()
+    raw.close()
+    return kept, expected
+
+
+def test_tallies_follow_every_insert_even_outside_record(tmp_path: Path) -> None:
+    path = tmp_path / "p.db"
+    with Store.open(path) as s:
+        for i, verdict in enumerate(("correct", "wrong", "almost", "wrong")):
+            r = review(f"q{i % 2}", at=T0 + timedelta(hours=i), verdict=verdict, rating=3)
+            s.record(r, card_for(r))
+        s.record(review("q0", at=T0 - timedelta(days=1), mode="exam"))  # logged late: last_at stays
+    raw = sqlite3.connect(path)
+    raw.execute(  # a row without a state, as older versions wrote them
+        "INSERT INTO reviews (at, bank, question, answer, verdict, rating, mode, fingerprint)"
+        " VALUES (?, 'chi-thi', 'q1', 'x', 'correct', 3, 'study', 'f')",
+        (to_iso(T0 - timedelta(days=2)),),
+    )
+    raw.commit()
+    raw.close()
+    kept, expected = tallies(path)
+    assert kept == expected
+    assert [row[2:4] for row in kept] == [(3, 3), (3, 1)]
+    assert kept[0][5] is None and kept[1][5] == to_iso(T0 - timedelta(days=2))
+
+
+# --- migrations -------------------------------------------------------------------------------------------
+
+
+def write_v2(path: Path) -> list[tuple]:
+    """A progress file as quiz wrote schema v2 (the same migration functions, then its own inserts)."""
+    raw = sqlite3.connect(path, isolation_level=None)
+    raw.execute("PRAGMA journal_mode = WAL")
+    raw.execute("BEGIN")
+    for step in store_module.MIGRATIONS[:2]:
+        step(raw)
+    raw.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    raw.execute("PRAGMA user_version = 2")
+    first = review("q1")
+    card = card_for(first)
+    rows = [
+        (to_iso(T0), "chi-thi", "q1", "18/2/2019", "correct", 3, 4200, "study", "f"),
+        (to_iso(T0 + timedelta(minutes=1)), "chi-thi", "q2", "1986", "wrong", 1, None, "exam", "f"),
+        (to_iso(T0 + timedelta(minutes=2)), "cu", "q3", "Đổi mới", "almost", 2, 10, "study", "f"),
+    ]
+    raw.executemany(
+        "INSERT INTO reviews (at, bank, question, answer, verdict, rating, duration_ms, mode, fingerprint)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    raw.execute(
+        "INSERT INTO cards VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            card.bank,
+            card.question,
+            card.fsrs_card,
+            card.state,
+            card.stability,
+            card.difficulty,
+            to_iso(card.due),
+            card.reps,
+            card.lapses,
+            to_iso(card.first_review),
+            to_iso(card.last_review),
+            card.fingerprint,
+        ),
+    )
+    raw.execute("COMMIT")
+    raw.close()
+    return rows
+
+
+def dump(path: Path, sql: str) -> list[tuple]:
+    raw = sqlite3.connect(path)
+    try:
+        return raw.execute(sql).fetchall()
+    finally:
+        raw.close()
+
+
+def test_a_v2_file_is_migrated_to_v3_and_loses_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "progress.db"
+    rows = write_v2(path)
+    old_reviews = dump(path, f"SELECT {store_module._REVIEW_COLUMNS} FROM reviews ORDER BY id")
+    old_cards = dump(path, "SELECT * FROM cards")
+    with Store.open(path) as s:
+        assert [(r.bank, r.question, r.verdict) for r in s.reviews()] == [(r[1], r[2], r[4]) for r in rows]
+        assert set(s.cards()) == {("chi-thi", "q1")}
+        card = s.card("chi-thi", "q1")
+        later = review("q1", at=card.due)
+        s.record(later, card_for(later, previous=card))
+    assert dump(path, "PRAGMA user_version") == [(SCHEMA_VERSION,)] and SCHEMA_VERSION == 3
+    assert dump(path, f"SELECT {store_module._REVIEW_COLUMNS} FROM reviews WHERE id <= 3") == old_reviews
+    assert dump(path, "SELECT * FROM cards WHERE question != 'q1'") == old_cards[1:]
+    # Old answers keep no state (the report replays them); the new one has its state.
+    assert recorded_states(path) == [(None, None)] * 3 + [("learning", 1)]
+    kept, expected = tallies(path)
+    assert kept == expected and sum(t[2] for t in kept) == 4
+    for sql in ("UPDATE reviews SET state_before = 'review'", "DELETE FROM reviews"):
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            dump(path, sql)
+    # Opening a v3 file again changes nothing.
+    schema = dump(path, "SELECT type, name, sql FROM sqlite_master ORDER BY name")
+    with Store.open(path) as s:
+        assert len(s.reviews()) == 4
+    assert dump(path, "SELECT type, name, sql FROM sqlite_master ORDER BY name") == schema
+    assert tallies(path)[0] == kept
+
+
+def test_a_failed_migration_leaves_the_v2_file_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "progress.db"
+    write_v2(path)
+    raw = sqlite3.connect(path)
+    raw.execute("CREATE TABLE tallies (x)")  # in the way of the migration's own table
+    raw.commit()
+    raw.close()
+    schema = dump(path, "SELECT type, name, sql FROM sqlite_master ORDER BY name")
+    data = dump(path, "SELECT * FROM reviews ORDER BY id")
+    with pytest.raises(StoreError):
+        Store.open(path)
+    assert dump(path, "PRAGMA user_version") == [(2,)]
+    assert dump(path, "SELECT type, name, sql FROM sqlite_master ORDER BY name") == schema
+    assert dump(path, "SELECT * FROM reviews ORDER BY id") == data  # no new columns either
+
+
 # --- durability and concurrency --------------------------------------------------------------------------
 
 
@@ -428,15 +590,16 @@ def test_a_database_with_another_application_id_is_refused_untouched(tmp_path: P
     assert_refused(path, path.read_bytes(), "chương trình khác")
 
 
-def test_a_newer_schema_is_refused_untouched(tmp_path: Path) -> None:
+@pytest.mark.parametrize("version", [SCHEMA_VERSION + 1, 99])
+def test_a_newer_schema_is_refused_untouched(tmp_path: Path, version: int) -> None:
     path = tmp_path / "progress.db"
     build_store(path, 3)
     raw = sqlite3.connect(path)
-    raw.execute("PRAGMA user_version = 99")
+    raw.execute(f"PRAGMA user_version = {version}")
     raw.execute("PRAGMA journal_mode = DELETE")
     raw.close()
     error = assert_refused(path, path.read_bytes(), "phiên bản quiz mới hơn")
-    assert "v99" in str(error)
+    assert f"v{version}" in str(error)
 
 
 def test_a_truncated_database_is_refused_untouched(tmp_path: Path) -> None:
