@@ -26,12 +26,15 @@ Definitions
   after it had graduated from its learning steps and was not relearning after a lapse — the share
   judged correct (`correct` or `almost`). Answers during learning or relearning steps, answers to new
   questions, and answers that did not update the schedule (an exam, when exams leave cards alone)
-  are left out, as Anki's "true retention" does. The store keeps no per-answer state, so the state
-  before each answer is recovered by replaying the question's ratings, in the order they were
-  recorded, through FSRS's step machine (`review_mask`): learning steps 1 min and 10 min, one
-  relearning step of 10 min, as `quiz.scheduler.Scheduler` configures fsrs. Which answers moved the
-  schedule is read from `cards.reps`: all of them, or (when reps equals the study answers only) those
-  given in study mode.
+  are left out, as Anki's "true retention" does. Since schema v3 each answer is logged with the
+  card's state just before it (`reviews.state_before`) and whether it moved the card
+  (`reviews.scheduled`), so this is one sum over the window. Answers logged by older versions carry
+  neither: a question with such an answer inside the window has its whole history replayed instead —
+  its ratings, in the order they were recorded, through FSRS's step machine (`review_mask`): learning
+  steps 1 min and 10 min, one relearning step of 10 min, as `quiz.scheduler.Scheduler` configures
+  fsrs; which answers moved the schedule is read from `cards.reps`: all of them, or (when reps equals
+  the study answers only) those given in study mode. Both give the same figures
+  (tests/test_report_recorded.py); 30 days after an upgrade nothing needs replaying any more.
 - **weakest**: answered questions with at least one lapse or one wrong answer, ordered by most lapses,
   then lowest retrievability now, then most wrong answers; the first 10.
 - **orphans**: questions that have answers or a scheduling state in the store but are no longer in
@@ -42,10 +45,13 @@ Definitions
 - **heatmap**: answers per local day for the last 12 weeks: from the Monday 11 weeks before this
   week's Monday up to today (78 to 84 days).
 
-Speed: aggregates are computed in SQL (`GROUP BY`), so a store of a million answers is read as one
-row per question plus one row per day; the per-question rating history comes back as one short string
-per question (`group_concat`) read in the order of the `reviews_card` index. `benchmarks/report.py`:
-about 0.7 s for 1,000,000 answers over 10,000 questions (the history query is 0.3-0.4 s of it).
+Speed: nothing reads every answer. Per question, answers and correct ones come from `tallies` (kept by
+a trigger at each insert, schema v3); true retention is one aggregate over the answers of the last 30
+days (`reviews_at`); the heatmap counts its 12 weeks through `reviews_at`, and a longer streak probes one
+index entry per older day. `benchmarks/report.py` (1,000,000 answers over 10,000 questions): about
+0.15-0.25 s for `build_report`; a store just upgraded from v2 replays the histories of the questions
+answered in the last 30 days (read as one `group_concat` string each through `reviews_card`), about
+as slow as before v3, until those answers leave the window.
 """
 
 from __future__ import annotations

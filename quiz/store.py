@@ -26,7 +26,9 @@ Durability and concurrency
   processes writing at once both succeed (the second waits for the first's lock).
 - `foreign_keys=ON` (no foreign keys yet; on so that later versions can rely on them).
 - `record` writes the card state it is given: if two sessions answer the *same* question at the same
-  moment, both reviews are logged and the card keeps the state computed by the later one.
+  moment, both reviews are logged and the card keeps the state computed by the later one. The state
+  logged with each answer (`state_before`) is read from `cards` inside the same write transaction, so
+  it is the state the card really had in the file just before that answer.
 
 What `open` checks before writing anything
 ------------------------------------------
@@ -37,12 +39,13 @@ must be the SQLite magic, the page size valid and the file not shorter than its 
 `PRAGMA quick_check` takes ~0.1 s on 100,000 reviews; `Store.check()` runs it on demand): damage inside
 a table surfaces as a StoreError when a read or write reaches it (SQLite stops at the damage it meets).
 
-Schema (version 2)
+Schema (version 3)
 ------------------
 The file is marked as ours by `PRAGMA application_id = 0x5155495A` ("QUIZ") and carries its schema
-version in `PRAGMA user_version` (currently 2). A file with another application id, or with tables but
+version in `PRAGMA user_version` (currently 3). A file with another application id, or with tables but
 no id, is someone else's; a higher version is from a newer quiz. `MIGRATIONS[n]` upgrades version n to
-n + 1 inside the same transaction that bumps `user_version`: version 2 is one more function.
+n + 1, all steps inside the one transaction that bumps `user_version` (a failed step leaves the file at
+its old version, untouched): version 4 is one more function.
 
 Every time is a UTC ISO 8601 string of fixed width, `2026-11-23T01:00:00.000000+00:00`
 (`quiz.clock.to_iso`): it sorts in time order and SQLite's `julianday()`/`date(at, 'localtime')` read it.
@@ -59,10 +62,15 @@ Every time is a UTC ISO 8601 string of fixed width, `2026-11-23T01:00:00.000000+
     duration_ms  INTEGER  time taken to answer, or NULL
     mode         TEXT     'study' | 'exam'
     fingerprint  TEXT     `Question.fingerprint()` of the question as it was asked
+    state_before TEXT     [v3] the card's FSRS state just before this answer: 'new' (no card yet) |
+                          'learning' | 'review' | 'relearning'; NULL for answers logged before v3
+    scheduled    INTEGER  [v3] 1 when this answer moved the card on its schedule (`record` was given a
+                          card), 0 when not (an exam that leaves cards alone); NULL before v3
     indexes: reviews_at (at), reviews_bank_question (bank, question),
              reviews_card (bank, question, id, at, rating, verdict, mode)  [version 2, for the report:
-             one covering scan reads every question's answers in recorded order, grouped, without
-             touching the table; built once when a v1 file is opened: a few seconds per million answers]
+             one covering scan reads a question's answers in recorded order, grouped, without touching
+             the table; since v3 only needed to replay questions whose answers have no state_before]
+    trigger reviews_tally (after insert, v3): keeps `tallies` in step, whoever inserts the row
 
 `cards` — the current FSRS state of each question ever scheduled (no row = new)::
 
@@ -79,6 +87,16 @@ Every time is a UTC ISO 8601 string of fixed width, `2026-11-23T01:00:00.000000+
     last_review   TEXT     last review (UTC): retrievability is computed from here
     fingerprint   TEXT     the question's fingerprint at the last review
     indexes: cards_due (due), cards_first_review (first_review)
+
+`tallies` — per question answered, its answers at a glance (version 3; filled from `reviews` when a v2
+file is opened: about a second per million answers, then kept by the trigger)::
+
+    bank, question  TEXT     PRIMARY KEY
+    reviews         INTEGER  answers logged
+    correct         INTEGER  those judged 'correct' or 'almost'
+    last_at         TEXT     the latest answer (UTC)
+    unrecorded_at   TEXT     the latest answer logged without state_before (NULL: none), so the report
+                             knows which questions still need replaying
 
 For the report: "mastered" (recalled three weeks from now with probability >= 0.9) is
 `stability >= julianday(:now) + 21 - julianday(last_review)`; see `quiz.scheduler.MASTERED_SQL`.
