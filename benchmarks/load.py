@@ -1,6 +1,6 @@
 """Load and validate a generated 10,000-question bank (issue 3: aim < 1 s), and load it from the cache.
 
-    python benchmarks/load.py [QUESTIONS]
+python benchmarks/load.py [QUESTIONS]
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ TEMPLATES = [
     "  - id: tre-{n}\n    type: cloze\n"
     "    text: 'Câu {n} - \"{{{{gốc vững}}}}, {{{{thân chắc}}}}, {{{{cành uyển chuyển}}}}\"'\n",
     "  - id: chu-{n}\n    type: text\n    prompt: Câu {n}, chỉ thị nào?\n    answer: Chỉ thị 32-CT/TW\n"
-    "    accept: [\"32-CT/TW\"]\n    explanation: Chỉ thị của Bộ Chính trị năm 2019.\n",
+    '    accept: ["32-CT/TW"]\n    explanation: Chỉ thị của Bộ Chính trị năm 2019.\n',
 ]
 
 

@@ -54,8 +54,10 @@ def main() -> None:
             times.append(time.perf_counter() - start)
             sizes.append(len(items))
     due = sizes[0] - 10
-    print(f"10,000 cards, 100,000 reviews: queue of {sizes[0]} ({due} due + 10 new) "
-          f"built in median {statistics.median(times) * 1000:.0f} ms (aim < 200 ms)")
+    print(
+        f"10,000 cards, 100,000 reviews: queue of {sizes[0]} ({due} due + 10 new) "
+        f"built in median {statistics.median(times) * 1000:.0f} ms (aim < 200 ms)"
+    )
 
 
 if __name__ == "__main__":

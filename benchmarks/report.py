@@ -100,22 +100,7 @@ def write_store(path: Path, keys: list[tuple[str, str]], n_reviews: int) -> None
         card = scheduler.review(None, bank, qid, rng.choice((1, 3, 3, 4)), first, "0123456789abcdef")
         again = first + timedelta(days=rng.randrange(1, 60))
         card = scheduler.review(card, bank, qid, 3, again, card.fingerprint)
-        card_rows.append(
-            (
-                bank,
-                qid,
-                card.fsrs_card,
-                card.state,
-                card.stability,
-                card.difficulty,
-                to_iso(card.due),
-                card.reps,
-                card.lapses,
-                to_iso(card.first_review),
-                to_iso(card.last_review),
-                card.fingerprint,
-            )
-        )
+        card_rows.append(card.row())
     review_rows = []
     for _ in range(n_reviews):
         bank, qid = keys[rng.randrange(len(keys))]

@@ -41,22 +41,7 @@ def build(path: Path, n_cards: int, n_reviews: int) -> None:
     for bank, qid in keys:
         at = start + timedelta(minutes=rng.randrange(0, 365 * 24 * 60))
         state = scheduler.review(None, bank, qid, rng.choice((1, 3, 3, 3, 4)), at, "0123456789abcdef")
-        card_rows.append(
-            (
-                bank,
-                qid,
-                state.fsrs_card,
-                state.state,
-                state.stability,
-                state.difficulty,
-                to_iso(state.due),
-                state.reps,
-                state.lapses,
-                to_iso(state.first_review),
-                to_iso(state.last_review),
-                state.fingerprint,
-            )
-        )
+        card_rows.append(state.row())
     review_rows = []
     for _ in range(n_reviews):
         bank, qid = keys[rng.randrange(n_cards)]

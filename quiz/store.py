@@ -164,6 +164,23 @@ class CardState:
     def key(self) -> tuple[str, str]:
         return (self.bank, self.question)
 
+    def row(self) -> tuple:
+        """The values of a `cards` row, in the table's column order."""
+        return (
+            self.bank,
+            self.question,
+            self.fsrs_card,
+            self.state,
+            self.stability,
+            self.difficulty,
+            to_iso(self.due),
+            self.reps,
+            self.lapses,
+            to_iso(self.first_review),
+            to_iso(self.last_review),
+            self.fingerprint,
+        )
+
 
 # --- schema and migrations ----------------------------------------------------------------------------
 
@@ -624,20 +641,7 @@ class Store:
                     " due = excluded.due, reps = excluded.reps, lapses = excluded.lapses,"
                     " first_review = excluded.first_review, last_review = excluded.last_review,"
                     " fingerprint = excluded.fingerprint",
-                    (
-                        card.bank,
-                        card.question,
-                        card.fsrs_card,
-                        card.state,
-                        card.stability,
-                        card.difficulty,
-                        to_iso(card.due),
-                        card.reps,
-                        card.lapses,
-                        to_iso(card.first_review),
-                        to_iso(card.last_review),
-                        card.fingerprint,
-                    ),
+                    card.row(),
                 )
         assert review_id is not None
         return review_id

@@ -390,20 +390,7 @@ def write_v2(path: Path) -> list[tuple]:
     )
     raw.execute(
         "INSERT INTO cards VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            card.bank,
-            card.question,
-            card.fsrs_card,
-            card.state,
-            card.stability,
-            card.difficulty,
-            to_iso(card.due),
-            card.reps,
-            card.lapses,
-            to_iso(card.first_review),
-            to_iso(card.last_review),
-            card.fingerprint,
-        ),
+        card.row(),
     )
     raw.execute("COMMIT")
     raw.close()
