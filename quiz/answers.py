@@ -22,6 +22,9 @@ FALSE_WORDS = {"s", "sai", "false", "f", "n", "no", "không", "khong", "0", "wro
 _SPLIT = re.compile(r"[\s,;]+")
 
 
+SKIP = object()  # the learner skipped the question (an empty answer): nothing is judged or saved
+
+
 @dataclass(frozen=True)
 class Invalid:
     """A line that is not a well-formed answer for its question (judged wrong, kept as typed)."""

@@ -18,7 +18,7 @@ from pathlib import Path
 from quiz import messages as M
 from quiz.judge import int_to_roman
 from quiz.loader import Problem, display_path
-from quiz.model import Bank, Question, format_decimal
+from quiz.model import Bank, Question, Source, format_decimal
 from quiz.vietnamese import fold
 
 
@@ -67,38 +67,30 @@ def read_source(path: Path) -> str | None:
         return None
 
 
+def source_texts(bank: Bank, sources_dir: Path | None = None) -> list[tuple[Source, Path | None, str | None]]:
+    """Each source of the bank with where its article is and its text (None where not found)."""
+    out = []
+    for source in bank.sources:
+        path = source_path(bank, source.file, sources_dir) if source.file else None
+        out.append((source, path, read_source(path) if path is not None else None))
+    return out
+
+
 def check_bank(bank: Bank, sources_dir: Path | None = None, *, required: bool = False) -> GroundingReport:
     """Check the quotes of one bank. `required` (with --sources): every quote must be checkable."""
     report = GroundingReport()
     file_name = display_path(bank.path)
     texts: dict[str, str | None] = {}
-    for source in bank.sources:
-        if not source.file:
-            if required:
-                report.problems.append(
-                    Problem(
-                        file_name,
-                        source.line,
-                        M.SOURCE_NO_FILE.format(id=source.id),
-                        M.SOURCE_NO_FILE_FIX,
-                        bank.id,
-                    )
-                )
-            texts[source.id] = None
+    for source, path, text in source_texts(bank, sources_dir):
+        texts[source.id] = text
+        if text is not None or not required:
             continue
-        path = source_path(bank, source.file, sources_dir)
-        texts[source.id] = read_source(path) if path is not None else None
-        if texts[source.id] is None and required:
+        if not source.file:
+            message, fix = M.SOURCE_NO_FILE.format(id=source.id), M.SOURCE_NO_FILE_FIX
+        else:
             shown = path or (sources_dir / source.file if sources_dir else source.file)
-            report.problems.append(
-                Problem(
-                    file_name,
-                    source.line,
-                    M.SOURCE_FILE_MISSING.format(path=shown),
-                    M.SOURCE_FILE_MISSING_FIX,
-                    bank.id,
-                )
-            )
+            message, fix = M.SOURCE_FILE_MISSING.format(path=shown), M.SOURCE_FILE_MISSING_FIX
+        report.problems.append(Problem(file_name, source.line, message, fix, bank.id))
 
     for question in bank.questions:
         if not question.quote:
@@ -145,18 +137,14 @@ def quote_spans(bank: Bank, sources_dir: Path | None = None) -> dict[str, tuple[
     Questions whose quotes overlap are siblings (they tell the same passage), which a study session
     keeps apart so that one does not give the other away. Quotes whose article is not found are left out.
     """
-    texts: dict[str, str | None] = {}
+    texts = {source.id: text for source, _, text in source_texts(bank, sources_dir)}
     spans: dict[str, tuple[str, int, int]] = {}
     for question in bank.questions:
-        if not question.quote or not question.source:
+        text = texts.get(question.source or "")
+        if not question.quote or not text:
             continue
-        if question.source not in texts:
-            source = bank.source(question.source)
-            path = source_path(bank, source.file, sources_dir) if source and source.file else None
-            texts[question.source] = read_source(path) if path else None
-        text = texts[question.source]
         quote = squash(question.quote)
-        start = text.find(quote) if text else -1
+        start = text.find(quote)
         if start >= 0:
             spans[question.id] = (question.source, start, start + len(quote))
     return spans

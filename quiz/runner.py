@@ -21,11 +21,10 @@ from typing import IO, Any
 from rich.console import Console
 
 from quiz import messages as M
-from quiz.answers import parse_line
+from quiz.answers import SKIP, parse_line
 from quiz.render import grounding_lines, question_lines
 from quiz.session import Item, Session
 
-SKIP = object()
 VERDICT_MARKS = {"correct": "✓", "almost": "≈", "wrong": "✗"}
 VERDICT_STYLES = {"correct": "green", "almost": "yellow", "wrong": "red"}
 
@@ -76,8 +75,7 @@ class InteractiveIO:
         self.prompts = prompts
 
     def ask(self, item: Item) -> Any:
-        response = self.prompts.ask(item.question, item.shown)
-        return SKIP if response is self.prompts.SKIP else response
+        return self.prompts.ask(item.question, item.shown)
 
     def self_rate(self) -> str | None:
         return self.prompts.ask_self_rate()

@@ -233,19 +233,6 @@ class Session:
         self._count(item, verdict, response)
         return state
 
-    def answer(
-        self,
-        item: Item,
-        response: Any,
-        now: datetime,
-        duration_ms: int | None = None,
-        self_rate: str | None = None,
-    ) -> Any:
-        """Judge and record in one step; returns the verdict."""
-        verdict = self.judge(item, response)
-        self.record(item, response, verdict, now, duration_ms, self_rate)
-        return verdict
-
     def _count(self, item: Item, verdict: Any, response: Any) -> None:
         tally = self.tally
         tally.answered += 1
