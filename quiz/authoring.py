@@ -93,7 +93,7 @@ class _RawNumber(str):
 class _Dumper(yaml.SafeDumper):
     """Safe dumper that indents block lists under their key (`  - a`), as the banks are written."""
 
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:  # type: ignore[override]
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         return super().increase_indent(flow, False)
 
 
@@ -117,6 +117,7 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 
 _Dumper.add_representer(Decimal, _represent_decimal)
 _Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(M.Text, _represent_str)  # catalogue strings (a str subclass) write as text
 _Dumper.add_representer(_RawNumber, lambda d, v: _plain_scalar(d, str(v)))
 _Dumper.add_representer(
     _Flow, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", list(v), flow_style=True)
@@ -354,7 +355,7 @@ class Appended:
 
 def _insertion_point(text: str) -> tuple[int, int, bool]:
     """(offset where a new item goes, column of the `questions:` dashes, blank line between items)."""
-    root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    root = yaml.compose(str.__str__(text), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     if not isinstance(root, yaml.MappingNode):
         raise QuizError(M.AUTHOR_NO_QUESTIONS_LIST)
     keys = [k.value for k, _ in root.value]
@@ -612,7 +613,7 @@ def read_bank_text(path: Path) -> tuple[str, bytes]:
     try:
         text = read_text(path)
     except OSError as exc:
-        raise QuizError(M.FILE_UNREADABLE.format(error=exc.strerror or exc)) from exc
+        raise QuizError(M.FILE_UNREADABLE.format(error=M.os_reason(exc))) from exc
     except Exception as exc:  # YamlProblem: too big, not UTF-8
         raise QuizError(f"{path}: {exc}") from exc
     bom = codecs.BOM_UTF8 if path.read_bytes()[:3] == codecs.BOM_UTF8 else b""

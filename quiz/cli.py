@@ -14,12 +14,103 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from quiz import __version__
 from quiz import messages as M
 from quiz.errors import QuizError
 
+
+class _Group(TyperGroup):
+    """The command group: Click/Typer usage errors become one Vietnamese line, exit code 2."""
+
+    def main(  # type: ignore[override]  # the same call, standalone_mode handled here
+        self, args: Any = None, prog_name: str | None = None, standalone_mode: bool = True, **kwargs: Any
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, standalone_mode=False, **kwargs)
+        try:
+            code = super().main(args, prog_name, standalone_mode=False, **kwargs)
+        except typer.Abort:
+            echo(M.ABORTED, err=True)
+            sys.exit(1)
+        except OSError as exc:  # an OS fault no command foresaw (name too long, disk full…): one line, exit 2
+            where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+            echo(f"{M.ERROR_PREFIX}: {where}{M.os_reason(exc)}", style="red", err=True)
+            sys.exit(2)
+        except (
+            Exception
+        ) as exc:  # Click's own exceptions: matched by name, their module moves between versions
+            kinds = {cls.__name__ for cls in type(exc).__mro__}
+            if "NoArgsIsHelpError" in kinds:
+                typer.echo(exc.ctx.get_help())  # type: ignore[attr-defined]
+                sys.exit(getattr(exc, "exit_code", 2))
+            if "UsageError" in kinds:
+                echo(usage_error_line(exc), style="red", err=True)
+                sys.exit(2)
+            if "ClickException" in kinds:
+                echo(f"{M.ERROR_PREFIX}: {M.USAGE_OTHER}", style="red", err=True)
+                sys.exit(getattr(exc, "exit_code", 1))
+            raise
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def usage_error_line(exc: Any) -> str:
+    """A Click/Typer usage error in the project's words: `lỗi: what — xem `quiz … --help``."""
+    kinds = {cls.__name__ for cls in type(exc).__mro__}
+    param = getattr(exc, "param", None)
+    name = "/".join(getattr(param, "opts", None) or []) or getattr(param, "name", "") or ""
+    if param is not None and getattr(param, "param_type_name", "") == "argument":
+        name = (getattr(param, "metavar", None) or getattr(param, "name", "") or "").upper()
+    if "NoSuchOption" in kinds:
+        option = exc.option_name
+        what = (
+            M.USAGE_DID_YOU_MEAN.format(name=option, suggestion=", ".join(exc.possibilities))
+            if exc.possibilities
+            else M.USAGE_NO_SUCH_OPTION.format(name=option)
+        )
+    elif "BadOptionUsage" in kinds:
+        what = M.USAGE_NEEDS_VALUE.format(name=exc.option_name)
+    elif "MissingParameter" in kinds:
+        what = M.USAGE_MISSING_ARGUMENT.format(name=name)
+    elif "BadParameter" in kinds:
+        what = M.USAGE_BAD_VALUE.format(name=name, **_bad_value(exc))
+    else:
+        what = _usage_message(str(getattr(exc, "message", "")))
+    ctx = getattr(exc, "ctx", None)
+    command = ctx.command_path if ctx is not None else "quiz"
+    return f"{M.ERROR_PREFIX}: " + M.USAGE_LINE.format(what=what, command=command)
+
+
+def _bad_value(exc: Any) -> dict[str, str]:
+    """The value refused and why, from the validation error Typer raised it for."""
+    cause = exc.__cause__
+    errors = cause.errors(include_url=False) if hasattr(cause, "errors") else []
+    if not errors:
+        return {"value": "", "reason": M.USAGE_REASON_OTHER}
+    first = errors[0]
+    template = M.USAGE_REASONS.get(first.get("type", ""), M.USAGE_REASON_OTHER)
+    try:
+        reason = template.format(**(first.get("ctx") or {}))
+    except (KeyError, ValueError, TypeError):
+        reason = M.USAGE_REASON_OTHER
+    return {"value": str(first.get("input", ""))[:80], "reason": reason}
+
+
+def _usage_message(message: str) -> str:
+    import re
+
+    if found := re.match(r"No such command '(.*)'", message):
+        return M.USAGE_NO_SUCH_COMMAND.format(name=found.group(1)[:80])
+    if message.startswith("Missing command"):
+        return M.USAGE_MISSING_COMMAND
+    if found := re.match(r"Got unexpected extra arguments? \((.*)\)", message):
+        return M.USAGE_EXTRA_ARGUMENTS.format(args=found.group(1)[:200])
+    return M.USAGE_OTHER
+
+
 app = typer.Typer(
+    cls=_Group,
     name="quiz",
     help=(
         "Học và nhớ lâu kiến thức đối ngoại Đảng bằng ôn tập ngắt quãng (FSRS).\n\n"
@@ -37,6 +128,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 bank_app = typer.Typer(
+    cls=_Group,
     help=(
         "Soạn và kiểm tra ngân hàng câu hỏi.\n\n"
         "\b\nVí dụ:\n"
@@ -372,10 +464,10 @@ def exam(
     review = [(it, given.get(id(it))) for it in items if id(it) in given or id(it) in missed]
     if review:
         console.print(M.EXAM_REVIEW, style="bold", markup=False)
-        for n, (item, given) in enumerate(review, 1):
+        for n, (item, answer) in enumerate(review, 1):
             console.print(f"{n}. " + " ".join(question_lines(item.question, options=False)), markup=False)
             console.print(
-                "   " + M.EXAM_YOUR_ANSWER.format(given=given or M.EXAM_NO_ANSWER), markup=False, style="red"
+                "   " + M.EXAM_YOUR_ANSWER.format(given=answer or M.EXAM_NO_ANSWER), markup=False, style="red"
             )
             console.print(
                 "   " + M.VERDICT_LINE["wrong"].format(expected=item.question.canonical_answer()),
@@ -526,7 +618,7 @@ def _read_article(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        error = getattr(exc, "strerror", None) or exc
+        error = M.os_reason(exc) if isinstance(exc, OSError) else M.NOT_UTF8
         raise QuizError(M.ARTICLE_UNREADABLE.format(path=path, error=error)) from None
 
 
@@ -853,7 +945,7 @@ def report(
         try:
             html.write_text(render_html(data), encoding="utf-8")
         except OSError as exc:
-            raise QuizError(M.REPORT_HTML_UNWRITABLE.format(path=html, reason=exc.strerror or exc)) from None
+            raise QuizError(M.REPORT_HTML_UNWRITABLE.format(path=html, reason=M.os_reason(exc))) from None
         echo(M.REPORT_HTML_WRITTEN.format(path=html), style="green", err=as_json)
     if as_json:
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))

@@ -37,6 +37,13 @@ KINDS: tuple[str, ...] = ("date", "number", "code", "ordinal", "formula")
 _NO_WRAP = 1_000_000
 
 
+class _Dumper(yaml.SafeDumper):
+    """The safe dumper, knowing that catalogue strings (`messages.Text`) are text."""
+
+
+_Dumper.add_representer(M.Text, yaml.SafeDumper.represent_str)
+
+
 @dataclass(frozen=True)
 class Candidate:
     """One fact found in the article.
@@ -446,15 +453,16 @@ def find_candidates(text: str) -> list[Candidate]:
             continue  # "007", a phone number: not a count
         raw = m.group("n").replace(".", "") + ("." + frac if frac else "")
         try:
-            value = Decimal(raw)
+            amount = Decimal(raw)
         except InvalidOperation:
             continue
+        noun: str | None
         if m.group("pct"):
-            unit, stop = "%", end
+            noun, stop = "%", end
         else:
-            unit, stop = _noun(text, end)
+            noun, stop = _noun(text, end)
         taken.take(start, end)
-        add("number", _decimal_text(value), start, stop, unit=unit, blank=(0, end - start))
+        add("number", _decimal_text(amount), start, stop, unit=noun, blank=(0, end - start))
 
     for m in _NUMBER_WORD.finditer(text):
         # "ba trụ cột", "hai Hội nghị"; not "Thứ hai", "Hai là", "Ba Lan", "mười hai".
@@ -470,11 +478,11 @@ def find_candidates(text: str) -> list[Candidate]:
             or (m.group()[0].isupper() and follower[0].isupper())
         ):
             continue
-        unit, stop = _noun(text, end)
-        if not unit:
+        noun, stop = _noun(text, end)
+        if not noun:
             continue
         taken.take(start, end)
-        add("number", str(_NUMBER_WORDS[m.group().lower()]), start, stop, unit=unit, blank=(0, end - start))
+        add("number", str(_NUMBER_WORDS[m.group().lower()]), start, stop, unit=noun, blank=(0, end - start))
 
     for start, end in _formulas(text):
         content = text[start:end]
@@ -973,7 +981,9 @@ def draft_bank(text: str, bank_id: str, *, title: str | None = None, source_file
         "sources": [source],
         "questions": questions,
     }
-    body = yaml.safe_dump(bank, allow_unicode=True, sort_keys=False, width=_NO_WRAP, default_flow_style=False)
+    body = yaml.dump(
+        bank, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=_NO_WRAP, default_flow_style=False
+    )
     return _canonical(body)
 
 

@@ -110,15 +110,13 @@ def check_bank(bank: Bank, sources_dir: Path | None = None, *, required: bool = 
             continue
         report.quotes_checked += 1
         quote = squash(question.quote)
-        source = bank.source(question.source)
+        cited = bank.source(question.source)
         if quote not in text:
             hint = M.QUOTE_NOT_FOUND_FIX
             near = nearest(quote, text)
             if near:
                 hint += "; " + M.QUOTE_NEAREST.format(text=near)
-            report.problems.append(
-                problem(M.QUOTE_NOT_FOUND.format(file=source.file if source else "?"), hint)
-            )
+            report.problems.append(problem(M.QUOTE_NOT_FOUND.format(file=cited.file if cited else "?"), hint))
             continue
         for missing in missing_answers(question):
             report.problems.append(
@@ -131,14 +129,14 @@ def check_bank(bank: Bank, sources_dir: Path | None = None, *, required: bool = 
     return report
 
 
-def quote_spans(bank: Bank, sources_dir: Path | None = None) -> dict[str, tuple[str, int, int]]:
+def quote_spans(bank: Bank, sources_dir: Path | None = None) -> dict[str, tuple[str | None, int, int]]:
     """Where each question's quote sits in its article: {question id: (source id, start, end)}.
 
     Questions whose quotes overlap are siblings (they tell the same passage), which a study session
     keeps apart so that one does not give the other away. Quotes whose article is not found are left out.
     """
     texts = {source.id: text for source, _, text in source_texts(bank, sources_dir)}
-    spans: dict[str, tuple[str, int, int]] = {}
+    spans: dict[str, tuple[str | None, int, int]] = {}
     for question in bank.questions:
         text = texts.get(question.source or "")
         if not question.quote or not text:

@@ -65,6 +65,11 @@ class Problem:
     hint: str | None = None
     bank: str | None = None
     qid: str | None = None
+    code: str = ""  # stable: the catalogue key of `message` (`yaml_tab`, `missing_key`…); tests check it
+
+    def __post_init__(self) -> None:
+        if not self.code:
+            object.__setattr__(self, "code", M.code_of(self.message) or "other")
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
@@ -115,7 +120,7 @@ def load_file(path: Path) -> tuple[Bank | None, list[Problem]]:
         return None, [Problem(name, exc.line, exc.message, exc.hint)]
     except OSError as exc:
         return None, [
-            Problem(name, 0, M.FILE_UNREADABLE.format(error=exc.strerror or exc), M.FILE_UNREADABLE_FIX)
+            Problem(name, 0, M.FILE_UNREADABLE.format(error=M.os_reason(exc)), M.FILE_UNREADABLE_FIX)
         ]
     bank, problems = load_text(text, name, path)
     if bank is not None and not problems:

@@ -6,6 +6,32 @@ Keep code and comments in English; keep these strings NFC.
 
 from __future__ import annotations
 
+import errno as _errno
+
+
+class Text(str):
+    """A catalogue string that remembers its key: `code` is stable, the wording may change.
+
+    `Text.format` keeps the code, so a problem built from `M.MISSING_KEY.format(key=…)` still says
+    which message it is (`missing_key`); tests check codes, not wording.
+    """
+
+    code: str
+
+    def __new__(cls, value: str, code: str) -> Text:
+        text = super().__new__(cls, value)
+        text.code = code
+        return text
+
+    def format(self, *args: object, **kwargs: object) -> Text:
+        return Text(str.format(self, *args, **kwargs), self.code)
+
+
+def code_of(text: str) -> str | None:
+    """The catalogue key a message was made from, or None for text from elsewhere."""
+    return getattr(text, "code", None)
+
+
 # --- loading banks (quiz bank check) -------------------------------------------------
 NOT_A_MAPPING = "tệp phải là một mapping YAML (bank, title, questions)"
 MISSING_KEY = "thiếu khoá bắt buộc `{key}`"
@@ -94,7 +120,6 @@ YAML_KEY_NOT_TEXT = "khoá của mapping phải là chuỗi"
 YAML_MERGE_KEY = "không cho phép khoá gộp YAML (<<)"
 YAML_MERGE_KEY_FIX = "viết đầy đủ các khoá"
 YAML_UNSUPPORTED = "nút YAML không hỗ trợ"
-YAML_INVALID = "YAML không hợp lệ: {what}"
 YAML_INVALID_FIX = "kiểm tra thụt lề, dấu ':' và dấu ngoặc kép"
 YAML_TOO_DEEP = "YAML lồng nhau quá {depth} tầng"
 YAML_ONE_DOCUMENT = "tệp có nhiều hơn một tài liệu YAML (---)"
@@ -451,3 +476,93 @@ DRAFT_FILL_DATE_PROMPT = {
 }
 DRAFT_ARTICLE_FALLBACK_TITLE = "Bài viết"
 DRAFT_CHOOSE_BLANK_PROMPT = "Chọn đáp án đúng cho chỗ trống: {text}"
+
+
+# --- YAML syntax, in our words (libyaml / PyYAML problems, any version) -------------------
+# Each pattern is matched against the library's own English problem; the first match names the fault.
+YAML_MAPPING_VALUE = "có dấu ':' ở chỗ không được có (một giá trị chứa ': ' mà không có ngoặc kép?)"
+YAML_MAPPING_VALUE_FIX = 'đặt giá trị trong ngoặc kép, ví dụ `prompt: "Ngày: 18/2/2019"`'
+YAML_TAB = "có ký tự tab trong phần thụt lề"
+YAML_TAB_FIX = "YAML chỉ thụt lề bằng dấu cách: thay tab bằng hai dấu cách"
+YAML_MISSING_COLON = "thiếu dấu ':' sau khoá"
+YAML_MISSING_COLON_FIX = "viết `khoá: giá trị` (có dấu cách sau ':')"
+YAML_UNCLOSED_QUOTE = "ngoặc kép chưa đóng"
+YAML_UNCLOSED_QUOTE_FIX = 'đóng ngoặc kép ở cuối giá trị, hoặc viết \\" cho dấu ngoặc kép bên trong'
+YAML_BAD_ESCAPE = "chuỗi trong ngoặc kép có ký tự thoát (\\) không hợp lệ"
+YAML_BAD_ESCAPE_FIX = "viết \\\\ cho dấu \\, hoặc dùng ngoặc đơn '…'"
+YAML_BAD_INDENT = "thụt lề không khớp với các dòng trên"
+YAML_BAD_INDENT_FIX = "các khoá cùng cấp thẳng cột; mỗi câu hỏi bắt đầu bằng '- ' cùng một cột"
+YAML_UNCLOSED_BRACKET = "danh sách `[…]` hoặc mapping `{…}` chưa đóng hoặc thiếu dấu phẩy"
+YAML_UNCLOSED_BRACKET_FIX = "đóng ngoặc, ngăn các mục bằng dấu phẩy, và đặt mục có dấu phẩy trong ngoặc kép"
+YAML_BAD_START = "giá trị bắt đầu bằng ký tự YAML dành riêng (` @ % hoặc tab)"
+YAML_BAD_START_FIX = "đặt giá trị trong ngoặc kép"
+YAML_DOCUMENT_MARKER = "có dấu phân cách tài liệu YAML (--- hoặc ...) ở giữa tệp"
+YAML_DOCUMENT_MARKER_FIX = "bỏ dòng này, hoặc đặt giá trị bắt đầu bằng --- trong ngoặc kép"
+YAML_SYNTAX = "cú pháp YAML không hợp lệ"
+
+# --- operating-system faults, in our words -------------------------------------------------
+OS_ERRORS = {
+    _errno.ENOENT: "không có tệp hoặc thư mục này",
+    _errno.EACCES: "không có quyền",
+    _errno.EPERM: "không được phép",
+    _errno.EISDIR: "đây là một thư mục, không phải tệp",
+    _errno.ENOTDIR: "một phần của đường dẫn không phải thư mục",
+    _errno.ENAMETOOLONG: "tên tệp hoặc đường dẫn quá dài",
+    _errno.ENOSPC: "đĩa đầy",
+    _errno.EDQUOT: "vượt hạn mức dung lượng đĩa",
+    _errno.EROFS: "ổ đĩa chỉ đọc",
+    _errno.ELOOP: "đường dẫn có vòng liên kết tượng trưng",
+    _errno.EEXIST: "tệp đã có",
+    _errno.EIO: "lỗi đọc ghi đĩa",
+    _errno.EMFILE: "mở quá nhiều tệp",
+    _errno.EBUSY: "tệp đang bận",
+    _errno.ENXIO: "không mở được thiết bị này",
+}
+OS_ERROR_OTHER = "lỗi hệ điều hành (mã {errno})"
+OS_ERROR_UNKNOWN = "lỗi đọc ghi"
+
+
+def os_reason(exc: BaseException) -> str:
+    """An OS error as a short Vietnamese reason (never the system's English `strerror`)."""
+    number = getattr(exc, "errno", None)
+    if isinstance(number, int):
+        return OS_ERRORS.get(number) or OS_ERROR_OTHER.format(errno=number)
+    return OS_ERROR_UNKNOWN
+
+
+# --- command-line usage errors (Click/Typer's own words, in ours) ---------------------------
+USAGE_LINE = "{what} — xem `{command} --help`"
+USAGE_NO_SUCH_OPTION = "không có tuỳ chọn {name}"
+USAGE_DID_YOU_MEAN = "không có tuỳ chọn {name}; có phải ý bạn là {suggestion}?"
+USAGE_NEEDS_VALUE = "tuỳ chọn {name} cần một giá trị"
+USAGE_MISSING_ARGUMENT = "thiếu {name}"
+USAGE_BAD_VALUE = "{name}: `{value}` {reason}"
+USAGE_NO_SUCH_COMMAND = "không có lệnh `{name}`"
+USAGE_MISSING_COMMAND = "thiếu lệnh"
+USAGE_EXTRA_ARGUMENTS = "thừa đối số: {args}"
+USAGE_OTHER = "dòng lệnh không hợp lệ"
+USAGE_REASONS = {
+    "int_parsing": "không phải số nguyên",
+    "int_from_float": "không phải số nguyên",
+    "float_parsing": "không phải số",
+    "bool_parsing": "không phải có/không",
+    "greater_than_equal": "phải từ {ge:g} trở lên",
+    "greater_than": "phải lớn hơn {gt:g}",
+    "less_than_equal": "phải từ {le:g} trở xuống",
+    "less_than": "phải nhỏ hơn {lt:g}",
+    "enum": "không hợp lệ; chọn một trong: {expected}",
+    "literal_error": "không hợp lệ; chọn một trong: {expected}",
+}
+USAGE_REASON_OTHER = "không hợp lệ"
+ABORTED = "Đã dừng."
+
+
+# Give every catalogue string its stable code (its name in lower case).
+for _name, _value in list(globals().items()):
+    if _name.isupper() and type(_value) is str:
+        globals()[_name] = Text(_value, _name.lower())
+    elif _name.isupper() and isinstance(_value, dict):
+        globals()[_name] = {
+            k: Text(v, f"{_name.lower()}.{k}") if type(v) is str else v for k, v in _value.items()
+        }
+del _name, _value

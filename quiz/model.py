@@ -172,7 +172,7 @@ def format_decimal(value: Decimal) -> str:
     value = abs(value)
     text = format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")
     whole, _, frac = text.partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

@@ -434,7 +434,7 @@ def compute_report(
     retention = {n: _Retention(n, day - timedelta(days=n - 1)) for n in RETENTION_WINDOWS}
     bank_rows: list[dict[str, Any]] = []
     bank_tallies: list[list[int]] = []
-    tags: dict[str, tuple[str, list[list[int]]]] = {}
+    tags: dict[str, tuple[str, list[tuple[int, ...]]]] = {}
     weak: list[tuple[tuple[Any, ...], Question, _Card | None, int, int]] = []
     known: set[tuple[str, str]] = set()
     counted: set[tuple[str, str]] = set()  # questions whose recorded states count in true retention
@@ -557,7 +557,7 @@ def _sum_columns(rows: Sequence[Sequence[int]]) -> list[int]:
     return [sum(column) for column in zip(*rows, strict=True)] if rows else [0] * len(_FIELDS)
 
 
-def _tag_order(item: tuple[str, tuple[str, list[list[int]]]]) -> tuple[str, str]:
+def _tag_order(item: tuple[str, tuple[str, list[tuple[int, ...]]]]) -> tuple[str, str]:
     from quiz.vietnamese import fold
 
     return (fold(item[0]), item[0])

@@ -142,14 +142,15 @@ def _scalar(event: ScalarEvent) -> Scalar:
     """A scalar as the author wrote it, with the type YAML 1.1 gives it and the value it builds."""
     raw = event.value
     quoted = event.style in ("'", '"')
-    line = event.start_mark.line + 1
+    mark = event.start_mark
+    line = mark.line + 1 if mark is not None else 0
     if quoted or (raw and raw[0] not in _TYPED_STARTS):  # fast path: plainly text
         return Scalar(raw, raw, "str", quoted, line)
     tag = _resolver.resolve(ScalarNode, raw, event.implicit)
     kind = _KIND_BY_TAG.get(tag, "str")
     value: Any = raw
     if kind != "str":
-        node = ScalarNode(tag, raw, event.start_mark, event.end_mark, event.style)
+        node = ScalarNode(tag, raw, style=event.style)
         try:
             value = _constructor.yaml_constructors[tag](_constructor, node)
         except (ValueError, TypeError, yaml.YAMLError):
@@ -240,8 +241,63 @@ def describe_control(char: str) -> str:
     return f"U+{ord(char):04X}" + (M.ESC_NOTE if char == "\x1b" else "")
 
 
+# The parser's own English problems (PyYAML's pure-Python wording and libyaml's, of any version),
+# each mapped to the project's message: first match wins, so the specific patterns come first.
+_LIBRARY_PROBLEMS: tuple[tuple[re.Pattern[str], str, str | None], ...] = tuple(
+    (re.compile(pattern), message, hint)
+    for pattern, message, hint in (
+        (r"nesting depth|too deep|recursion", M.YAML_TOO_DEEP.format(depth=MAX_DEPTH), None),
+        (r"\btab\b|'\\t'", M.YAML_TAB, M.YAML_TAB_FIX),
+        (r"mapping values are not allowed", M.YAML_MAPPING_VALUE, M.YAML_MAPPING_VALUE_FIX),
+        (r"escape", M.YAML_BAD_ESCAPE, M.YAML_BAD_ESCAPE_FIX),
+        (r"quoted scalar", M.YAML_UNCLOSED_QUOTE, M.YAML_UNCLOSED_QUOTE_FIX),
+        (r"expected ':'", M.YAML_MISSING_COLON, M.YAML_MISSING_COLON_FIX),
+        (
+            r"flow (sequence|mapping)|',' or '[\]}]'|unclosed '\['",
+            M.YAML_UNCLOSED_BRACKET,
+            M.YAML_UNCLOSED_BRACKET_FIX,
+        ),
+        (
+            r"document (separator|indicator|start)|<document start>",
+            M.YAML_DOCUMENT_MARKER,
+            M.YAML_DOCUMENT_MARKER_FIX,
+        ),
+        (r"cannot start any token", M.YAML_BAD_START, M.YAML_BAD_START_FIX),
+        (
+            r"block end|expected key|'-' indicator|not allowed (here|in this context)"
+            r"|block (mapping|collection)|simple key|indentation",
+            M.YAML_BAD_INDENT,
+            M.YAML_BAD_INDENT_FIX,
+        ),
+    )
+)
+
+
+def _indent_has_tab(text: str, line: int) -> bool:
+    """Whether line `line` (1-based) of `text` is indented with a tab (libyaml's words for it vary)."""
+    start = 0
+    for _ in range(line - 1):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return False
+    end = text.find("\n", start)
+    row = text[start : end if end >= 0 else len(text)]
+    return "\t" in row[: len(row) - len(row.lstrip(" \t"))]
+
+
+def _in_our_words(problem: str, context: str, line: int) -> YamlProblem:
+    """A YAML library error as the project's own one-line problem (never the library's English)."""
+    said = f"{problem} {context}"
+    for pattern, message, hint in _LIBRARY_PROBLEMS:
+        if pattern.search(said):
+            return YamlProblem(message, line, hint=hint)
+    return YamlProblem(M.YAML_SYNTAX, line, hint=M.YAML_INVALID_FIX)
+
+
 def parse(text: str) -> Any:
     """Parse one YAML document into Mapping / Sequence / Scalar values; raise YamlProblem."""
+    if type(text) is not str:  # libyaml takes exact `str` only (a catalogue `Text` is a subclass)
+        text = str.__str__(text)
     bad = _UNREADABLE_CHARS.search(text)
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
@@ -260,10 +316,11 @@ def parse(text: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
-        what = exc.problem or str(exc)
-        raise YamlProblem(M.YAML_INVALID.format(what=what), line, hint=M.YAML_INVALID_FIX) from exc
+        if line and _indent_has_tab(text, line):
+            raise YamlProblem(M.YAML_TAB, line, hint=M.YAML_TAB_FIX) from exc
+        raise _in_our_words(exc.problem or "", exc.context or "", line) from exc
     except yaml.YAMLError as exc:
-        raise YamlProblem(M.YAML_INVALID.format(what=exc), 0) from exc
+        raise _in_our_words(str(exc), "", 0) from exc
     if builder.root is None:
         raise YamlProblem(M.YAML_EMPTY, 1, hint=M.YAML_EMPTY_FIX)
     return builder.root

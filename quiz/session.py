@@ -94,9 +94,9 @@ def shuffled_view(question: Question, rng: random.Random) -> list[str]:
 class Siblings:
     """Admits at most one question per passage of an article (overlapping quote spans)."""
 
-    def __init__(self, spans: dict[tuple[str, str], tuple[str, int, int]]):
+    def __init__(self, spans: dict[tuple[str, str], tuple[str | None, int, int]]):
         self.spans = spans
-        self.taken: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        self.taken: dict[tuple[str, str | None], list[tuple[int, int]]] = {}
 
     def admit(self, item: Item) -> bool:
         span = self.spans.get(item.key)
@@ -121,7 +121,7 @@ def study_queue(
     limit: int | None = None,
     cram: bool = False,
     rng: random.Random | None = None,
-    spans: dict[tuple[str, str], tuple[str, int, int]] | None = None,
+    spans: dict[tuple[str, str], tuple[str | None, int, int]] | None = None,
 ) -> list[Item]:
     """What to ask now: due cards by lowest retrievability, then new questions in bank order.
 

@@ -115,6 +115,7 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
+from quiz import messages as M
 from quiz.clock import from_iso, to_iso
 from quiz.errors import StoreError
 
@@ -337,7 +338,7 @@ def _locked(path: Path, busy_timeout_ms: int) -> StoreError:
 
 
 def _unopenable(path: Path, err: BaseException) -> StoreError:
-    reason = getattr(err, "strerror", None) or "không có quyền, đường dẫn sai hoặc lỗi đọc ghi"
+    reason = M.os_reason(err) if isinstance(err, OSError) else M.OS_ERROR_UNKNOWN
     return StoreError(f"{path}: không mở hoặc tạo được tệp tiến độ ({reason}).")
 
 

@@ -170,18 +170,36 @@ def test_all_problems_of_a_file_in_one_run():
 
 
 @pytest.mark.parametrize(
-    "text,fragment",
+    "text,code,line",
     [
-        ("a: &x [1]\nb: *x\n", "anchor"),
-        ("bank: !!python/object/apply:os.system [ls]\n", "tag"),
-        ("bank: [unclosed\n", "YAML không hợp lệ"),
-        ("", "tệp rỗng"),
-        ("- a\n- b\n", "mapping"),
+        ("a: &x [1]\nb: *x\n", "yaml_anchor", 1),
+        ("bank: !!python/object/apply:os.system [ls]\n", "yaml_tag", 1),
+        ("bank: [unclosed\n", "yaml_unclosed_bracket", 2),
+        ("bank: {a: 1\n", "yaml_unclosed_bracket", 2),
+        ("", "yaml_empty", 1),
+        ("- a\n- b\n", "not_a_mapping", 1),
+        ("bank: x\n\ttitle: y\n", "yaml_tab", 2),
+        ("bank: x\ntitle:\n\t- y\n", "yaml_tab", 3),
+        ("bank: x\ntitle: Ngày: 18/2\n", "yaml_mapping_value", 2),
+        ('bank: x\ntitle: "chưa đóng\n', "yaml_unclosed_quote", 3),
+        ('bank: x\ntitle: "sai \\q"\n', "yaml_bad_escape", 2),
+        ("bank: x\n  title: y\n", "yaml_mapping_value", 2),
+        ("bank: x\nquestions:\n  - id: a\n - id: b\n", "yaml_bad_indent", 4),
+        ("bank: x\ntitle: `y`\n", "yaml_bad_start", 2),
+        ("bank: x\n---\nbank: y\n", "yaml_one_document", 2),
+        ("bank: x\ntitle\nquestions: []\n", "yaml_missing_colon", 3),
+        ("description: " + "[" * 200 + "]" * 200 + "\n", "yaml_too_deep", 1),
     ],
 )
-def test_unsafe_or_broken_yaml_is_refused(text, fragment):
+def test_unsafe_or_broken_yaml_is_refused_in_our_words(text, code, line):
+    """Every YAML fault is one coded line of our own with its line number: never the library's English."""
     bank, problems = load_text(text, "x.yaml")
-    assert bank is None and len(problems) == 1 and fragment in str(problems[0])
+    assert bank is None and len(problems) == 1, problems
+    assert (problems[0].code, problems[0].line) == (code, line), problems[0]
+    shown = str(problems[0])
+    assert shown.startswith(f"x.yaml:{line}: ")
+    for english in ("found", "expected", "while ", "mapping values", "allowed", "scanning", "nesting"):
+        assert english not in shown, shown
 
 
 def test_billion_laughs_fails_fast():
@@ -240,7 +258,13 @@ def test_resolve_by_id_stays_inside_banks_folder(tmp_path):
 @given(st.text(max_size=300))
 def test_loader_never_raises_on_arbitrary_text(text):
     bank, problems = load_text(text, "fuzz.yaml")
-    assert (bank is None) == bool(problems) or bank is not None
+    # the contract: a bank comes back exactly when there is no problem, and each problem is one located,
+    # coded line of our own (never the YAML library's English)
+    assert (bank is None) == bool(problems)
+    for problem in problems:
+        line = str(problem)
+        assert problem.file == "fuzz.yaml" and problem.line >= 0 and problem.code != "other"
+        assert "\n" not in line and line.startswith("fuzz.yaml")
 
 
 vi_text = st.text(
