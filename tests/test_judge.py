@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quiz.judge import (
+from quiz.bank.model import Question, format_date, format_decimal
+from quiz.study.judge import (
     DocCode,
     Verdict,
     judge,
@@ -22,7 +23,6 @@ from quiz.judge import (
     parse_number,
     roman_to_int,
 )
-from quiz.model import Question, format_date, format_decimal
 
 
 def text(answer: str, *accept: str) -> Question:
@@ -491,7 +491,7 @@ def test_case_never_matters(answer: str, response: str) -> None:
 @settings(deadline=None)
 @given(phrases)
 def test_dropping_every_diacritic_is_almost_or_better(answer: str) -> None:
-    from quiz.vietnamese import fold
+    from quiz.text.vietnamese import fold
 
     verdict = judge_text(answer, [], fold(answer))
     assert (
@@ -597,6 +597,6 @@ def test_judging_is_cheap_even_for_huge_garbage() -> None:
 
 @given(st.integers(min_value=1, max_value=3999))
 def test_roman_numerals_round_trip(n):
-    from quiz.judge import int_to_roman, roman_to_int
+    from quiz.study.judge import int_to_roman, roman_to_int
 
     assert roman_to_int(int_to_roman(n)) == n

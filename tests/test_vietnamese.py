@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quiz.model import ID_PATTERN
-from quiz.vietnamese import (
+from quiz.bank.model import ID_PATTERN
+from quiz.text.vietnamese import (
     damerau_levenshtein,
     fold,
     has_diacritics,

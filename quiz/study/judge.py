@@ -29,8 +29,8 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from quiz import messages as M
-from quiz.model import Question
-from quiz.vietnamese import fold, lacks_only_marks, tone_key
+from quiz.bank.model import Question
+from quiz.text.vietnamese import fold, lacks_only_marks, tone_key
 
 CORRECT = "correct"
 ALMOST = "almost"
