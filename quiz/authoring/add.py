@@ -226,7 +226,7 @@ def number_value(text: str) -> Decimal | str:
 
 def date_value(text: str) -> str:
     """A date typed day first (`18/2/2019`, `tháng 12/2021`) or ISO, as ISO; else as typed."""
-    from quiz.study.judge import parse_date
+    from quiz.text.dates import parse_date
 
     parsed = parse_date(_clean(text))
     return parsed[0] if parsed else _clean(text)

@@ -18,7 +18,7 @@ from pathlib import Path
 from quiz import messages as M
 from quiz.bank.loader import Problem, display_path
 from quiz.bank.model import Bank, Question, Source, format_decimal
-from quiz.study.judge import int_to_roman
+from quiz.text.numbers import int_to_roman
 from quiz.text.vietnamese import fold
 
 

@@ -28,7 +28,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from quiz.errors import QuizError
-from quiz.progress.store import CardState
+from quiz.progress.card import CardState
 
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
 

@@ -111,78 +111,18 @@ import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
 from quiz import messages as M
 from quiz.errors import StoreError
+from quiz.progress.card import MODES, VERDICTS, CardState, Review
 from quiz.progress.clock import from_iso, to_iso
 
 APPLICATION_ID = 0x5155495A  # "QUIZ"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
-
-VERDICTS = ("correct", "almost", "wrong")
-MODES = ("study", "exam")
-CARD_STATES = ("learning", "review", "relearning")
-
-
-@dataclass(frozen=True)
-class Review:
-    """One answer, as logged in `reviews`."""
-
-    at: datetime
-    bank: str
-    question: str
-    answer: str
-    verdict: str
-    rating: int
-    duration_ms: int | None = None
-    mode: str = "study"
-    fingerprint: str = ""
-    id: int | None = None  # set when read back from the store
-
-
-@dataclass(frozen=True)
-class CardState:
-    """A question's scheduling state, as stored in `cards` (made by `quiz.progress.scheduler.Scheduler`)."""
-
-    bank: str
-    question: str
-    fsrs_card: str
-    state: str
-    stability: float | None
-    difficulty: float | None
-    due: datetime
-    reps: int
-    lapses: int
-    first_review: datetime
-    last_review: datetime
-    fingerprint: str
-
-    @property
-    def key(self) -> tuple[str, str]:
-        return (self.bank, self.question)
-
-    def row(self) -> tuple:
-        """The values of a `cards` row, in the table's column order."""
-        return (
-            self.bank,
-            self.question,
-            self.fsrs_card,
-            self.state,
-            self.stability,
-            self.difficulty,
-            to_iso(self.due),
-            self.reps,
-            self.lapses,
-            to_iso(self.first_review),
-            to_iso(self.last_review),
-            self.fingerprint,
-        )
-
 
 # --- schema and migrations ----------------------------------------------------------------------------
 

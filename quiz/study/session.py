@@ -17,7 +17,8 @@ from datetime import datetime
 from typing import Any
 
 from quiz.bank.model import Bank, Question
-from quiz.progress.store import CardState, Review, Store
+from quiz.progress.card import CardState, Review
+from quiz.progress.store import Store
 from quiz.study.answers import Invalid, describe
 
 DRAFT_TAG = "draft"

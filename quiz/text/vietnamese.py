@@ -40,6 +40,11 @@ def nfc(s: str) -> str:
     return unicodedata.normalize("NFC", s)
 
 
+def norm_key(text: str) -> str:
+    """NFKC, case-folded, NFC again: the form every comparison of typed text starts from."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFKC", text).casefold())
+
+
 def fold(s: str) -> str:
     """`s` with every diacritic removed (tone and quality marks, đ→d, Đ→D); case is kept.
 
