@@ -28,8 +28,8 @@ import yaml
 
 from quiz import messages as M
 from quiz.bank.model import ID_PATTERN, format_date, format_decimal
-from quiz.bank.safeyaml import FORBIDDEN_CHARS  # what the loader refuses
 from quiz.errors import QuizError
+from quiz.text.escape import FORBIDDEN_CHARS  # what the loader refuses
 from quiz.text.numbers import int_to_roman, roman_to_int
 
 KINDS: tuple[str, ...] = ("date", "number", "code", "ordinal", "formula")

@@ -25,13 +25,11 @@ from quiz.bank.safeyaml import (
     Scalar,
     Sequence,
     YamlProblem,
-    describe_control,
-    find_control,
     parse,
-    printable,
     read_text,
 )
 from quiz.errors import QuizError
+from quiz.text.escape import describe_control, find_control, printable
 
 BANK_KEYS = ("bank", "title", "language", "description", "sources", "questions")
 SOURCE_KEYS = ("id", "title", "publisher", "published", "url", "file")

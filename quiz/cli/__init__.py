@@ -164,7 +164,7 @@ def _console(stderr: bool = False):
 
 def echo(text: str = "", *, style: str | None = None, err: bool = False) -> None:
     """Print text from banks or the core literally (no markup, no escape codes), colour only on a terminal."""
-    from quiz.bank.safeyaml import printable
+    from quiz.text.escape import printable
 
     _console(err).print(printable(text), style=style, markup=False)
 
