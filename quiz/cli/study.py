@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from quiz import messages as M
+from quiz import settings
 from quiz.cli.common import (
     BanksArgument,
     BanksOption,
@@ -26,13 +27,10 @@ from quiz.cli.common import (
 
 
 def _scheduler(retention: float | None) -> Any:
-    import os
 
     from quiz.progress.scheduler import Scheduler, option_retention
 
-    return Scheduler(
-        desired_retention=option_retention(retention), fuzz=os.environ.get("QUIZ_FUZZ", "1") != "0"
-    )
+    return Scheduler(desired_retention=option_retention(retention), fuzz=settings.current().fuzzing)
 
 
 def _front_end(plain: bool, console: Any) -> Any:
@@ -123,7 +121,6 @@ def study(
 
     Ví dụ:  quiz study  ·  quiz study doi-ngoai-dang-2018 --new 5  ·  quiz study --tag số-liệu --minutes 10
     """
-    import os
     import random
 
     from quiz.bank.grounding import library_spans
@@ -152,7 +149,7 @@ def study(
             limit=limit,
             cram=cram,
             spans=library_spans(chosen),
-            rng=random.Random(os.environ.get("QUIZ_SEED")),  # QUIZ_SEED: reproducible demos and tests
+            rng=random.Random(settings.current().seed),  # QUIZ_SEED: reproducible demos and tests
         )
         session = Session(store, scheduler, "study")
         if not items:
@@ -203,7 +200,6 @@ def exam(
 
     Ví dụ:  quiz exam --count 20 --minutes 15  ·  quiz exam --seed 42 --pass-mark 80
     """
-    import os
 
     from quiz.bank.library import banks_dir, progress_path
     from quiz.bank.loader import resolve
@@ -215,7 +211,7 @@ def exam(
     positive(minutes, "--minutes")
     chosen = resolve(bank or [], banks_dir(banks), warn=warn)
     items = exam_queue(
-        chosen, count, seed=seed if seed is not None else os.environ.get("QUIZ_SEED"), tags=tag or ()
+        chosen, count, seed=seed if seed is not None else settings.current().seed, tags=tag or ()
     )
     if not items:
         raise no_match(chosen, tag)

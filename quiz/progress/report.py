@@ -57,7 +57,6 @@ as slow as before v3, until those answers leave the window.
 from __future__ import annotations
 
 import heapq
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -66,6 +65,7 @@ from pathlib import Path
 from typing import Any
 
 from quiz import messages as M
+from quiz import settings
 from quiz.bank.model import Bank, Question
 from quiz.progress.clock import day_bounds, local_timezone, to_iso, today
 
@@ -196,7 +196,7 @@ def _is_draft(question: Question) -> bool:
 
 
 def _local_iso(moment: datetime) -> str:
-    zone = local_timezone() if os.environ.get("QUIZ_TZ", "").strip() else None
+    zone = local_timezone() if settings.current().timezone_name else None
     local = moment.astimezone(zone) if zone is not None else moment.astimezone()
     return local.isoformat(timespec="seconds")
 

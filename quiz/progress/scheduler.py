@@ -23,11 +23,11 @@ needs `retrievability` and `is_mastered` only, stays instant.
 
 from __future__ import annotations
 
-import os
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from quiz import messages as M
+from quiz import settings
 from quiz.errors import QuizError
 from quiz.progress.card import CardState
 
@@ -92,7 +92,7 @@ def is_mastered(card: CardState | None, now: datetime) -> bool:
 
 def retention_from_env() -> float:
     """`QUIZ_RETENTION` as a float in 0.7..0.99, or 0.9 when unset."""
-    value = os.environ.get(RETENTION_ENV, "").strip()
+    value = (settings.current().retention or "").strip()
     if not value:
         return DEFAULT_RETENTION
     try:
