@@ -18,7 +18,7 @@ from rich.text import Text
 
 from quiz import messages as M
 from quiz import settings
-from quiz.progress.report import day_label, heat_level, heatmap_grid, percent, summary_lines, when_label
+from quiz.ui.report_text import day_label, heat_level, heatmap_grid, percent, summary_lines, when_label
 
 BAR_WIDTH = 40
 SHADES = ("·", "░", "▒", "▓", "█")
