@@ -71,8 +71,7 @@ def bank_list(banks: BanksOption = None) -> None:
 
     Ví dụ:  quiz bank list  ·  quiz bank list --banks ~/ngan-hang
     """
-    from quiz.bank.library import banks_dir
-    from quiz.bank.loader import display_path, resolve
+    from quiz.bank.library import banks_dir, display_path, resolve
 
     folder = banks_dir(banks)
     found = resolve([], folder, warn=warn)
@@ -100,8 +99,7 @@ def bank_show(
 
     Ví dụ:  quiz bank show doi-ngoai-dang-2018  ·  quiz bank show doi-ngoai-dang-2018 so-chinh-dang-2018
     """
-    from quiz.bank.library import banks_dir
-    from quiz.bank.loader import resolve
+    from quiz.bank.library import banks_dir, resolve
     from quiz.ui.render import answer_lines, question_lines
 
     found = resolve([bank], banks_dir(banks), warn=warn)
@@ -132,8 +130,7 @@ def bank_show(
 
 def _one_bank(name: str, banks: Path | None) -> Any:
     """The single bank a BANK argument names (it must have a file)."""
-    from quiz.bank.library import banks_dir
-    from quiz.bank.loader import resolve
+    from quiz.bank.library import banks_dir, resolve
 
     found = resolve([name], banks_dir(banks), warn=warn)
     if len(found) != 1 or found[0].path is None:
@@ -245,7 +242,7 @@ def bank_add(
     Câu không hợp lệ, hoặc trích dẫn không có nguyên văn trong bài: mã thoát 2, tệp không đổi.
     """
     from quiz.authoring import add as authoring
-    from quiz.bank.loader import display_path
+    from quiz.bank.library import display_path
     from quiz.ui.render import answer_lines, question_lines
 
     if sources is not None and not sources.is_dir():
@@ -314,7 +311,7 @@ def bank_draft(
 
     Ví dụ:  quiz bank draft bai-bao.txt --out banks/bai-bao.yaml  ·  quiz bank draft bai-bao.txt > nhap.yaml
     """
-    from quiz.authoring.new import draft_from_article
+    from quiz.authoring.draft import draft_from_article
 
     drafted, created = draft_from_article(article, bank_id, out=out, title=title)
     if created is None:
@@ -342,14 +339,15 @@ def bank_fmt(
     Ví dụ:  quiz bank fmt chi-thi-doi-ngoai  ·  quiz bank fmt banks/moi.yaml --check
     """
     from quiz.authoring import add as authoring
-    from quiz.bank.loader import display_path
+    from quiz.authoring.fmt import format_bank
+    from quiz.bank.library import display_path
 
     unformatted = 0
     for name in names:
         found = _one_bank(name, banks)
         shown = display_path(found.path)
         original, bom = authoring.read_bank_text(found.path)
-        formatted = authoring.format_bank(original, shown)
+        formatted = format_bank(original, shown)
         if formatted == original:
             echo(M.FMT_ALREADY.format(path=shown), style="green")
         elif check:

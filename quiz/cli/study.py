@@ -124,8 +124,7 @@ def study(
     import random
 
     from quiz.bank.grounding import library_spans
-    from quiz.bank.library import banks_dir, progress_path
-    from quiz.bank.loader import resolve
+    from quiz.bank.library import banks_dir, progress_path, resolve
     from quiz.progress.clock import day_bounds, today
     from quiz.progress.clock import now as clock_now
     from quiz.progress.store import Store
@@ -201,8 +200,7 @@ def exam(
     Ví dụ:  quiz exam --count 20 --minutes 15  ·  quiz exam --seed 42 --pass-mark 80
     """
 
-    from quiz.bank.library import banks_dir, progress_path
-    from quiz.bank.loader import resolve
+    from quiz.bank.library import banks_dir, progress_path, resolve
     from quiz.progress.store import Store
     from quiz.study.exam import score_exam
     from quiz.study.session import Session, exam_queue
