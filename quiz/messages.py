@@ -566,3 +566,20 @@ for _name, _value in list(globals().items()):
             k: Text(v, f"{_name.lower()}.{k}") if type(v) is str else v for k, v in _value.items()
         }
 del _name, _value
+
+
+# --- Click/Typer's own words in `--help`, in ours (cli/common.py `vietnamese_help`) ---------------
+
+HELP_WORDS: tuple[tuple[str, str], ...] = (
+    (r"^Usage: ", "Cách dùng: "),
+    (r"\[OPTIONS\]", "[TUỲ_CHỌN]"),
+    (r"COMMAND \[ARGS\]\.\.\.", "LỆNH [ĐỐI_SỐ]..."),
+    (r"^Options:$", "Tuỳ chọn:"),
+    (r"^Commands:$", "Lệnh:"),
+    (r"^Arguments:$", "Đối số:"),
+    (r"Show this message and exit\.", "Hiện trợ giúp này rồi thoát."),
+    (r"\[required\]", "[bắt buộc]"),
+    (r"\[default: ", "[mặc định: "),
+    (r"; default: ", "; mặc định: "),
+    (r" <(?:list\[\w+\]|int range|float range|int|float|path|text|str)>", ""),  # Python types: say nothing
+)

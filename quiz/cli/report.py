@@ -22,7 +22,7 @@ def report(
         Path | None,
         typer.Option(
             "--html",
-            metavar="FILE",
+            metavar="TỆP",
             help="Ghi báo cáo thành một trang HTML độc lập (mở được khi không có mạng, in đẹp).",
             show_default=False,
         ),
