@@ -490,6 +490,37 @@ YAML_DOCUMENT_MARKER = "có dấu phân cách tài liệu YAML (--- hoặc ...) 
 YAML_DOCUMENT_MARKER_FIX = "bỏ dòng này, hoặc đặt giá trị bắt đầu bằng --- trong ngoặc kép"
 YAML_SYNTAX = "cú pháp YAML không hợp lệ"
 
+# --- hostile input: banks, files and stores from strangers (issue 15) ---------------------
+OUT_OF_MEMORY = "không đủ bộ nhớ (một tệp hoặc một giá trị QUIZ_* quá lớn)"
+INVISIBLE_NOTE = " (ký tự vô hình hoặc đổi chiều chữ)"
+COMBINING_FLOOD = "`{key}` có {count} dấu kết hợp liền nhau (tối đa {limit})"
+COMBINING_FLOOD_FIX = "mỗi chữ chỉ cần vài dấu: viết lại đoạn đó bằng chữ có dấu dựng sẵn (Unicode NFC)"
+YAML_TOO_MANY_NODES = "tệp có quá nhiều phần tử YAML (hơn {limit}): không giống một ngân hàng câu hỏi"
+YAML_TOO_MANY_NODES_FIX = "chia ngân hàng thành nhiều tệp nhỏ hơn"
+NUMBER_TOO_LONG = "`{key}` có {digits} chữ số (tối đa {limit}): không phải con số một câu hỏi hỏi được"
+NUMBER_TOO_LONG_FIX = "viết số ngắn hơn, hoặc đổi đơn vị (ví dụ `unit: tỉ USD`)"
+NOT_REGULAR_FILE = "không phải tệp thường (FIFO, thiết bị hay socket): không đọc"
+NOT_REGULAR_FILE_FIX = "chỉ đường dẫn tới một tệp thật"
+PROBLEMS_MORE = "… và {count} lỗi khác không hiện (sửa các lỗi trên rồi chạy lại)"
+LINK_OUTSIDE = "{file}: liên kết trỏ ra ngoài thư mục ngân hàng {folder}: bỏ qua, không đọc"
+STORE_WAL_DAMAGED = (
+    "{path}: tệp nhật ký {wal} bị hỏng ({where}): mở nó sẽ làm mất câu trả lời đã lưu; các tệp được giữ"
+    " nguyên — chạy `quiz progress repair --progress {path} -o TỆP_MỚI` để cứu phần đọc được"
+)
+STORE_NOT_REGULAR = "{path}: không phải tệp thường (FIFO, thiết bị hay socket), không dùng làm tệp tiến độ"
+STORE_WAL_FRAME = "khung {n}"
+STORE_WAL_HEADER = "phần đầu tệp"
+REPAIR_TARGET_EXISTS = "{path}: tệp đã có, không ghi đè; hãy chọn tên khác cho -o"
+REPAIR_SAME_FILE = "{path}: tệp mới phải khác tệp tiến độ cũ (tệp cũ được giữ nguyên)"
+REPAIR_NO_SOURCE = "{path}: không có tệp tiến độ này"
+REPAIR_NOT_SQLITE = "{path}: không phải tệp tiến độ (không phải cơ sở dữ liệu SQLite), không có gì để cứu"
+REPAIR_UNREADABLE = "{path}: không đọc được tệp tiến độ ({reason})"
+REPAIR_UNWRITABLE = "{path}: không ghi được tệp mới ({reason})"
+REPAIR_DONE = (
+    "✓ Đã chép {reviews} câu trả lời ({reviews_lost} dòng hỏng bỏ qua) và lịch ôn của {cards} câu"
+    " ({cards_lost} dòng hỏng bỏ qua) sang {path}; {old} giữ nguyên. Dùng tệp mới: --progress {path}"
+)
+
 # --- operating-system faults, in our words -------------------------------------------------
 OS_ERRORS = {
     _errno.ENOENT: "không có tệp hoặc thư mục này",

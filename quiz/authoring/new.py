@@ -55,10 +55,12 @@ def starter_bank(
 
 def read_article(path: Path) -> str:
     """An article's text (UTF-8), or one QuizError line."""
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        error = M.os_reason(exc) if isinstance(exc, OSError) else M.NOT_UTF8
+    from quiz.bank.safeyaml import YamlProblem, read_text
+
+    try:  # a FIFO or a device is refused before it is opened, and nothing past the size cap is read
+        return read_text(path)
+    except (OSError, YamlProblem) as exc:
+        error = M.os_reason(exc) if isinstance(exc, OSError) else exc.message
         raise QuizError(M.ARTICLE_UNREADABLE.format(path=path, error=error)) from None
 
 

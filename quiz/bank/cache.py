@@ -20,7 +20,7 @@ from typing import Any
 from quiz import __version__, settings
 from quiz.bank.model import Bank, Question, Source
 
-FORMAT = 1  # bump when the JSON layout or the validation rules change
+FORMAT = 2  # bump when the JSON layout or the validation rules change
 
 
 def cache_dir() -> Path | None:
@@ -63,19 +63,47 @@ def get(path: Path, where: tuple[Path, str] | None) -> Bank | None:
         return None
 
 
+def get_problems(where: tuple[Path, str] | None) -> list[dict[str, Any]] | None:
+    """The problems remembered for a file that failed validation, if its size and time still match.
+
+    A broken bank in the banks folder is read on every `study`, `exam`, `report` and `bank list`; it
+    costs its validation once, like a good one. Each problem is a dict of `Problem` fields but `file`
+    (the name shown depends on the current directory).
+    """
+    if where is None:
+        return None
+    file, key = where
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+        if data.get("key") != key or not isinstance(data.get("problems"), list):
+            return None
+        return [dict(p) for p in data["problems"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def put_problems(where: tuple[Path, str] | None, problems: list[dict[str, Any]]) -> None:
+    """Remember the problems of a file that failed validation (best effort, as `put`)."""
+    _write(where, "problems", problems)
+
+
 def put(where: tuple[Path, str] | None, bank: Bank) -> None:
     """Remember a bank that validated cleanly (best effort: a read-only cache is no error).
 
     `where` is taken (by `entry`) before the file is read, so a file edited while it was being
     validated is never cached under its new time.
     """
+    _write(where, "bank", _plain(bank))
+
+
+def _write(where: tuple[Path, str] | None, kind: str, value: Any) -> None:
     if where is None:
         return
     file, key = where
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
         temporary = file.with_suffix(f".{os.getpid()}.tmp")
-        payload = json.dumps({"key": key, "bank": _plain(bank)}, ensure_ascii=False)
+        payload = json.dumps({"key": key, kind: value}, ensure_ascii=False)
         temporary.write_text(payload, encoding="utf-8")
         os.replace(temporary, file)
     except OSError:

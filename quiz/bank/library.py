@@ -117,10 +117,10 @@ def resolve(names: Iterable[str], banks_dir: Path, warn: Callable[[str], None] |
     for name in names:
         path = Path(name)
         if ID_PATTERN.match(name) and path.suffix not in BANK_SUFFIXES:
+            # an id names a bank of the banks folder, nothing else: never a folder of the current
+            # directory that happens to have its name (`./tmp/` or `/tmp` from the root); `./tmp` says so
             found = [b for b in load_library() if b.id == name]
-            if not found and path.is_dir():
-                found = _load_named(path)
-            elif not found:
+            if not found:
                 ids = ", ".join(b.id for b in load_library()) or "—"
                 raise QuizError(
                     M.UNKNOWN_BANK.format(name=name, folder=banks_dir)
@@ -143,6 +143,19 @@ def resolve(names: Iterable[str], banks_dir: Path, warn: Callable[[str], None] |
     return chosen
 
 
+def library_files(banks_dir: Path, outside: Callable[[Path], None] | None = None) -> list[Path]:
+    """The bank files of the banks folder, leaving out (and passing to `outside`) those that resolve,
+    through a symlink, outside it: the library never reads a file a stranger's link points at."""
+    root = banks_dir.resolve()
+    files = []
+    for file in discover([banks_dir]):
+        if file.resolve().is_relative_to(root):
+            files.append(file)
+        elif outside is not None:
+            outside(file)
+    return files
+
+
 def _load_named(path: Path) -> list[Bank]:
     result = load_paths([path])
     _raise_on_problems(result)
@@ -153,9 +166,7 @@ def _load_library(banks_dir: Path, warn: Callable[[str], None] | None) -> list[B
     """All banks of the banks folder, leaving out files that resolve (via symlinks) outside it."""
     if not banks_dir.is_dir():
         return []
-    root = banks_dir.resolve()
-    files = [file for file in discover([banks_dir]) if file.resolve().is_relative_to(root)]
-    result = load_paths(files)
+    result = load_paths(library_files(banks_dir))
     if result.problems and warn is None:
         _raise_on_problems(result)
     by_file: dict[str, list[Problem]] = {}

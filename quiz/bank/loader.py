@@ -48,7 +48,7 @@ def load_text(
 
 
 def load_file(path: Path) -> tuple[Bank | None, list[Problem]]:
-    """Read and validate one bank file (size-capped before parsing; a clean bank is cached)."""
+    """Read and validate one bank file (size-capped before parsing; the result is cached either way)."""
     from quiz.bank import cache as bankcache
 
     where = bankcache.entry(path)
@@ -56,6 +56,12 @@ def load_file(path: Path) -> tuple[Bank | None, list[Problem]]:
     if cached is not None:
         return cached, []
     name = display_path(path)
+    remembered = bankcache.get_problems(where)
+    if remembered:  # a broken bank costs its validation once, not at every command
+        try:
+            return None, [Problem(name, **fields) for fields in remembered]
+        except TypeError:
+            pass  # a cache entry of another shape: validate again
     try:
         text = read_text(path)
     except YamlProblem as exc:
@@ -67,4 +73,17 @@ def load_file(path: Path) -> tuple[Bank | None, list[Problem]]:
     bank, problems = load_text(text, name, path)
     if bank is not None and not problems:
         bankcache.put(where, bank)
+    elif problems:
+        bankcache.put_problems(where, [_problem_fields(p) for p in problems])
     return bank, problems
+
+
+def _problem_fields(problem: Problem) -> dict[str, object]:
+    return {
+        "line": problem.line,
+        "message": str(problem.message),
+        "hint": None if problem.hint is None else str(problem.hint),
+        "bank": problem.bank,
+        "qid": problem.qid,
+        "code": problem.code,
+    }

@@ -20,11 +20,12 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Context, Decimal
 from enum import Enum, IntEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class _Vocabulary(str, Enum):
@@ -89,8 +90,62 @@ class Rating(IntEnum):
 
 QUESTION_TYPES: tuple[str, ...] = tuple(t.value for t in QuestionType)
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-CLOZE_BLANK = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
+# `\Z`, not `$`: `$` also matches before a final newline, so "bank-id\n" would pass. 80 characters at most:
+# an id is typed, shown in one line, and used in file names.
+ID_PATTERN = re.compile(r"\A(?=.{1,80}\Z)[a-z0-9]+(?:-[a-z0-9]+)*\Z", re.DOTALL)
+
+
+class Blank(NamedTuple):
+    """One `{{…}}` blank of a cloze text, shaped like the `re.Match` of the old blank regex."""
+
+    begin: int  # index of the opening `{{`
+    finish: int  # index just after the closing `}}`
+    inner: str
+
+    def group(self, n: int = 0) -> str:
+        return self.inner if n == 1 else "{{" + self.inner + "}}"
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def span(self) -> tuple[int, int]:
+        return (self.begin, self.finish)
+
+
+class _ClozeBlanks:
+    """`{{…}}` blanks found in one linear pass (the same matches as the regex `{{(.*?)}}` with DOTALL).
+
+    The regex tries every unclosed `{{` against the rest of the text: quadratic (40 KB of `{{` took 19 s).
+    Here each `{{` looks for the next `}}` once; when there is none, no later `{{` can close either.
+    """
+
+    def finditer(self, text: str) -> Iterator[Blank]:
+        at = 0
+        while True:
+            begin = text.find("{{", at)
+            if begin < 0:
+                return
+            close = text.find("}}", begin + 2)
+            if close < 0:
+                return
+            yield Blank(begin, close + 2, text[begin + 2 : close])
+            at = close + 2
+
+    def sub(self, replace: str | Callable[[Blank], str], text: str) -> str:
+        parts: list[str] = []
+        at = 0
+        for blank in self.finditer(text):
+            parts.append(text[at : blank.begin])
+            parts.append(replace if isinstance(replace, str) else replace(blank))
+            at = blank.finish
+        parts.append(text[at:])
+        return "".join(parts)
+
+
+CLOZE_BLANK = _ClozeBlanks()
 
 
 def cloze_blanks(text: str) -> tuple[tuple[str, ...], ...]:
@@ -105,7 +160,7 @@ def cloze_display(text: str, fill: list[str] | None = None, blank: str = "____")
     """The cloze text with each blank shown as `blank` (or filled from `fill`)."""
     values = iter(fill or [])
 
-    def sub(m: re.Match[str]) -> str:
+    def sub(m: Blank) -> str:
         if fill is None:
             return blank
         return next(values, blank)
@@ -222,15 +277,13 @@ class Bank:
 def format_decimal(value: Decimal) -> str:
     """A number the Vietnamese way: `1.000`, `0,6`."""
     sign = "-" if value < 0 else ""
-    value = abs(value)
-    text = format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")
+    value = value.copy_abs()  # exact (abs() rounds to the context's 28 digits)
+    if value == value.to_integral_value():  # 1E+3 → 1000 (exact: a context as precise as the number)
+        value = value.normalize(Context(prec=max(len(value.as_tuple().digits), 1)))
+    text = format(value, "f")
     whole, _, frac = text.partition(".")
-    groups: list[str] = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    out = ".".join(groups)
+    first = len(whole) % 3 or 3  # groups of three from the right, in one pass
+    out = ".".join([whole[:first], *(whole[i : i + 3] for i in range(first, len(whole), 3))])
     if frac:
         out += "," + frac
     return sign + out

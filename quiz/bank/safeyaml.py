@@ -15,7 +15,10 @@ so the loader can catch YAML 1.1 traps such as `answer: no` or `answer: 010`.
 
 from __future__ import annotations
 
+import gc
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -37,6 +40,11 @@ from quiz import settings
 from quiz.text.escape import describe_control
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+MAX_BYTES_CEILING = 256 * 1024 * 1024  # QUIZ_MAX_BANK_BYTES above this reads as this (memory, not taste)
+# A 5 MB bank of 34,000 questions holds ~400,000 values, ~50,000 of them mappings and lists; a flood of
+# `{}` or `a,` reaches these caps within its first megabyte, before it costs seconds and gigabytes.
+MAX_NODES = 500_000
+MAX_CONTAINERS = 100_000
 MAX_DEPTH = 32  # a bank nests four levels deep; nothing legitimate comes near this
 
 _KIND_BY_TAG = {
@@ -70,7 +78,7 @@ class Scalar(NamedTuple):  # a NamedTuple: a big bank holds a hundred thousand o
 class Mapping(dict):
     """A YAML mapping (keys are the author's raw key text) with line numbers."""
 
-    line: int = 0
+    __slots__ = ("line", "key_lines", "duplicates", "misspelt")
 
     def __init__(self, line: int):
         super().__init__()
@@ -81,7 +89,7 @@ class Mapping(dict):
 
 
 class Sequence(list):
-    line: int = 0
+    __slots__ = ("line",)
 
     def __init__(self, line: int):
         super().__init__()
@@ -89,22 +97,41 @@ class Sequence(list):
 
 
 def max_bytes() -> int:
-    """The size cap for one bank file: `QUIZ_MAX_BANK_BYTES` or 5 MB."""
+    """The size cap for one bank file: `QUIZ_MAX_BANK_BYTES` or 5 MB, never more than MAX_BYTES_CEILING."""
     try:
         value = settings.current().max_bank_bytes
-        return int(value) if value is not None else DEFAULT_MAX_BYTES
+        limit = int(value) if value is not None else DEFAULT_MAX_BYTES
     except ValueError:
         return DEFAULT_MAX_BYTES
+    return max(0, min(limit, MAX_BYTES_CEILING))
 
 
 def read_text(path: Path, limit: int | None = None) -> str:
-    """Read a bank file as UTF-8, refusing files over the size cap before reading them."""
+    """Read a bank file (or an article) as UTF-8, refusing what is not a regular file or is over the cap.
+
+    The type is checked before the file is opened (a FIFO would block the open, a device never ends),
+    the open itself does not block (O_NONBLOCK), and the opened file is checked again (it may have been
+    swapped meanwhile). Nothing past the cap is read, whatever the size claims.
+    """
     limit = max_bytes() if limit is None else limit
-    size = path.stat().st_size
-    if size > limit:
-        raise YamlProblem(M.FILE_TOO_BIG.format(size=size, limit=limit), hint=M.FILE_TOO_BIG_FIX)
-    with path.open("rb") as stream:  # stat() can lie (FIFOs, /proc, /dev/zero): never read past the cap
-        data = stream.read(limit + 1)
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise YamlProblem(M.NOT_REGULAR_FILE, hint=M.NOT_REGULAR_FILE_FIX)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as stream:
+        info = os.fstat(stream.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise YamlProblem(M.NOT_REGULAR_FILE, hint=M.NOT_REGULAR_FILE_FIX)
+        if info.st_size > limit:
+            raise YamlProblem(M.FILE_TOO_BIG.format(size=info.st_size, limit=limit), hint=M.FILE_TOO_BIG_FIX)
+        chunks: list[bytes] = []
+        got = 0
+        while got <= limit:  # a file that grows while read: stop one byte past the cap
+            chunk = stream.read(min(1 << 20, limit + 1 - got))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            got += len(chunk)
+    data = b"".join(chunks)
     if len(data) > limit:
         raise YamlProblem(M.FILE_TOO_BIG.format(size=len(data), limit=limit), hint=M.FILE_TOO_BIG_FIX)
     try:
@@ -168,6 +195,8 @@ class _Builder:
         self.documents = 0
         # open containers; for a mapping, the pending key (raw text, line) or None
         self.stack: list[list[Any]] = []
+        self.nodes = 0  # scalars and containers built so far, against MAX_NODES / MAX_CONTAINERS
+        self.containers = 0
 
     def add(self, value: Any, line: int) -> None:
         if not self.stack:
@@ -192,15 +221,31 @@ class _Builder:
                 container[key] = value
                 container.key_lines[key] = key_line
 
+    def flood(self, event: Any) -> None:
+        """Stop a flood of tiny values (`[{}, {}, …]`): far more than a bank of the largest size holds."""
+        limit = MAX_CONTAINERS if self.containers > MAX_CONTAINERS else MAX_NODES
+        raise YamlProblem(
+            M.YAML_TOO_MANY_NODES.format(limit=limit),
+            event.start_mark.line + 1,
+            hint=M.YAML_TOO_MANY_NODES_FIX,
+        )
+
     def feed(self, event: Any) -> None:
         kind = type(event)
         if kind is ScalarEvent:
             if event.anchor is not None or event.tag is not None:
                 _guard(event)
+            self.nodes += 1
+            if self.nodes > MAX_NODES:
+                self.flood(event)
             self.add(_scalar(event), event.start_mark.line + 1)
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             _guard(event)
             line = event.start_mark.line + 1
+            self.nodes += 1
+            self.containers += 1
+            if self.nodes > MAX_NODES or self.containers > MAX_CONTAINERS:
+                self.flood(event)
             if len(self.stack) >= MAX_DEPTH:  # libyaml is quadratic in nesting: stop a nesting bomb early
                 raise YamlProblem(M.YAML_TOO_DEEP.format(depth=MAX_DEPTH), line)
             if self.stack and isinstance(self.stack[-1][0], Mapping) and self.stack[-1][1] is None:
@@ -292,8 +337,14 @@ def parse(text: str) -> Any:
     try:
         # One streaming pass over the parser's events: a billion-laughs file stops at its first anchor.
         builder = _Builder()
-        for event in yaml.parse(text, Loader=_FAST_LOADER):
-            builder.feed(event)
+        collecting = gc.isenabled()
+        gc.disable()  # the builder makes no cycles: a flood of containers must not pay for collections
+        try:
+            for event in yaml.parse(text, Loader=_FAST_LOADER):
+                builder.feed(event)
+        finally:
+            if collecting:
+                gc.enable()
     except YamlProblem:
         raise
     except yaml.MarkedYAMLError as exc:

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,8 @@ from quiz.bank.safeyaml import (
     Scalar,
     Sequence,
 )
-from quiz.text.escape import describe_control, find_control, printable
+from quiz.text.escape import describe_control, escape, find_control
+from quiz.text.vietnamese import MAX_COMBINING_RUN, combining_flood
 
 BANK_KEYS = ("bank", "title", "language", "description", "sources", "questions")
 SOURCE_KEYS = ("id", "title", "publisher", "published", "url", "file")
@@ -39,6 +41,9 @@ TYPE_KEYS: dict[str, tuple[str, ...]] = {
 ALL_QUESTION_KEYS = COMMON_KEYS + tuple(sorted({k for keys in TYPE_KEYS.values() for k in keys}))
 BANK_SUFFIXES = (".yaml", ".yml")
 
+# Decimal's default precision: past it, arithmetic (tolerance, judging) would round without a word, and
+# no question asks for a 29-digit number (a million digits overflowed the formatting: issue 15).
+MAX_DIGITS = 28
 _PLAIN_NUMBER = re.compile(r"^[-+]?(0|[1-9][0-9]*)(\.[0-9]+)?$")
 _LEADING_ZERO = re.compile(r"^[-+]?0[0-9_]+$")
 _AMBIGUOUS_THOUSANDS = re.compile(r"^[-+]?[1-9][0-9]{0,2}\.[0-9]{3}$")
@@ -66,7 +71,8 @@ class Problem:
         who = "/".join(p for p in (self.bank, self.qid) if p)
         text = f"{where}: {who}: {self.message}" if who else f"{where}: {self.message}"
         # keys, raw values and article excerpts come from strangers: never let them drive the terminal
-        return printable(f"{text} — {self.hint}" if self.hint else text)
+        # one line, a file name with a newline included; a 5,000-character value shortened
+        return escape(f"{text} — {self.hint}" if self.hint else text, newlines=False, shorten=True)
 
 
 def repeated(values: list[str]) -> list[str]:
@@ -76,6 +82,16 @@ def repeated(values: list[str]) -> list[str]:
 
 def suggest(key: str, known: Iterable[str]) -> str | None:
     """The nearest known key to a misspelt one (`anwser` → `answer`)."""
+    return _suggest(key, tuple(known))
+
+
+MAX_GUESSES = 500  # suggestions per file: difflib costs ~0.1 ms each, and a stranger's file has 100,000 keys
+
+
+@lru_cache(maxsize=4096)
+def _suggest(key: str, known: tuple[str, ...]) -> str | None:
+    if len(key) > 64:  # no key is that long: nothing to suggest, and no quadratic comparison to pay
+        return None
     match = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
     return match[0] if match else None
 
@@ -84,7 +100,7 @@ def slug_hint(value: str) -> str:
     """A valid id close to an invalid one (`Câu 1` → `cau-1`), to suggest in the fix."""
     from quiz.text.vietnamese import slugify
 
-    return slugify(value, 48) or "cau-hoi-1"
+    return slugify(value[:200], 48) or "cau-hoi-1"
 
 
 # --------------------------------------------------------------------------------------
@@ -98,6 +114,7 @@ class _Validator:
         self.problems: list[Problem] = []
         self.bank_id: str | None = None
         self.qid: str | None = None
+        self.guesses = 0
 
     # -- reporting ---------------------------------------------------------------------
     def missing(self, mapping: Mapping, key: str, hint: str | None = None) -> None:
@@ -106,13 +123,18 @@ class _Validator:
 
     def unknown_key(self, mapping: Mapping, key: str, known: Iterable[str]) -> None:
         known = tuple(known)
-        guess = suggest(key, known)
+        guess = self.suggest(key, known)
         if guess:
             mapping.misspelt.add(guess)
         hint = (
             M.DID_YOU_MEAN.format(suggestion=guess) if guess else M.KNOWN_KEYS.format(keys=", ".join(known))
         )
         self.error(mapping.key_lines[key], M.UNKNOWN_KEY.format(key=key), hint)
+
+    def suggest(self, key: str, known: Iterable[str]) -> str | None:
+        """`suggest`, for the first MAX_GUESSES unknown words of the file (then no guess)."""
+        self.guesses += 1
+        return suggest(key, known) if self.guesses <= MAX_GUESSES else None
 
     def error(self, line: int, message: str, hint: str | None = None) -> None:
         self.problems.append(Problem(self.file, line, message, hint, self.bank_id, self.qid))
@@ -186,7 +208,16 @@ class _Validator:
                 M.QUOTE_IT.format(key=key, raw=node.raw),
             )
             return None
-        value = unicodedata.normalize("NFC", node.raw if node.kind != "str" else str(node.value))
+        value = node.raw if node.kind != "str" else str(node.value)
+        flood = combining_flood(value)  # before NFC, which is quadratic in a run of marks
+        if flood:
+            self.error(
+                node.line,
+                M.COMBINING_FLOOD.format(key=key, count=flood, limit=MAX_COMBINING_RUN),
+                M.COMBINING_FLOOD_FIX,
+            )
+            return None
+        value = unicodedata.normalize("NFC", value)
         bad = find_control(value)
         if bad:
             self.error(
@@ -241,6 +272,14 @@ class _Validator:
             )
             return None
         raw = node.raw.strip()
+        digits = sum(map(str.isdigit, raw))
+        if digits > MAX_DIGITS:  # before Decimal(): a million digits overflow its formatting
+            self.error(
+                node.line,
+                M.NUMBER_TOO_LONG.format(key=key, digits=digits, limit=MAX_DIGITS),
+                M.NUMBER_TOO_LONG_FIX,
+            )
+            return None
         if _LEADING_ZERO.match(raw):
             fixed = raw.lstrip("+-0") or "0"
             self.error(
@@ -377,7 +416,7 @@ class _Validator:
             self.check_id(item, qid, seen, M.DUPLICATE_QUESTION_ID)
         qtype = self.text(item, "type", required=True)
         if qtype is not None and qtype not in QUESTION_TYPES:
-            guess = suggest(qtype, QUESTION_TYPES)
+            guess = self.suggest(qtype, QUESTION_TYPES)
             hint = (
                 M.DID_YOU_MEAN.format(suggestion=guess)
                 if guess
@@ -441,7 +480,7 @@ class _Validator:
     def answer_in(self, value: str, choices: list[str], line: int) -> bool:
         if value in choices:
             return True
-        guess = suggest(value, choices)
+        guess = self.suggest(value, choices)
         hint = M.DID_YOU_MEAN.format(suggestion=guess) if guess else M.ANSWER_NOT_IN_CHOICES_FIX
         self.error(line, M.ANSWER_NOT_IN_CHOICES.format(value=value), hint)
         return False

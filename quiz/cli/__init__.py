@@ -3,7 +3,7 @@
 Each command parses its flags, makes one core call, prints, and returns the exit code. Heavy imports
 (yaml, sqlite, fsrs, questionary, rich) happen inside the commands that need them, so
 `quiz --help` stays instant. One module per command group: study.py (study, exam), bank.py
-(bank …), report.py (report); common.py holds what they share.
+(bank …), report.py (report), progress.py (progress …); common.py holds what they share.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from quiz.cli import report as _report
 from quiz.cli import study as _study
 from quiz.cli.bank import bank_app
 from quiz.cli.common import _Command, _Group
+from quiz.cli.progress import progress_app
 
 app = typer.Typer(
     cls=_Group,
@@ -38,6 +39,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.add_typer(bank_app, name="bank")
+app.add_typer(progress_app, name="progress")
 
 
 def _version(value: bool) -> None:

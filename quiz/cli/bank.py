@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from quiz import messages as M
-from quiz.cli.common import BanksOption, _Command, _Group, echo, user_errors, warn
+from quiz.cli.common import BanksOption, _Command, _Group, echo, echo_lines, user_errors, warn
 from quiz.errors import QuizError
 
 bank_app = typer.Typer(
@@ -49,11 +49,14 @@ def bank_check(
     Mã thoát: 0 không lỗi, 1 có lỗi, 2 đường dẫn không dùng được.
     """
     from quiz.bank.grounding import check_paths
-    from quiz.bank.library import banks_dir
+    from quiz.bank.library import banks_dir, display_path
 
-    totals = check_paths(paths or [banks_dir(banks)], sources)
-    for problem in totals.problems:
-        echo(str(problem))
+    def outside(file: Path) -> None:
+        warn(M.LINK_OUTSIDE.format(file=display_path(file), folder=folder))
+
+    folder = banks_dir(banks)
+    totals = check_paths(paths or [], sources, library=folder, outside=outside)
+    echo_lines(str(problem) for problem in totals.problems)  # one console, the first MAX_SHOWN
     if totals.problems:
         echo(M.CHECK_FAILED.format(count=len(totals.problems), files=totals.files), style="red")
         raise typer.Exit(1)

@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -50,8 +51,10 @@ class _Group(TyperGroup):
             echo(M.ABORTED, err=True)
             sys.exit(1)
         except OSError as exc:  # an OS fault no command foresaw (name too long, disk full…): one line, exit 2
-            where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
-            echo(f"{M.ERROR_PREFIX}: {where}{M.os_reason(exc)}", style="red", err=True)
+            echo(os_error_line(exc), style="red", err=True, one_line=True)
+            sys.exit(2)
+        except MemoryError:  # a setting or a file that asks for more memory than there is
+            echo(f"{M.ERROR_PREFIX}: {M.OUT_OF_MEMORY}", style="red", err=True, one_line=True)
             sys.exit(2)
         except (
             Exception
@@ -173,16 +176,43 @@ BanksArgument = Annotated[
 
 
 def console(stderr: bool = False):
-    from rich.console import Console
+    from quiz.ui.console import make_console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=True, emoji=False)
+    return make_console(stderr)
 
 
-def echo(text: str = "", *, style: str | None = None, err: bool = False) -> None:
-    """Print text from banks or the core literally (no markup, no escape codes), colour only on a terminal."""
-    from quiz.text.escape import printable
+def echo(text: str = "", *, style: str | None = None, err: bool = False, one_line: bool = False) -> None:
+    """Print text from banks or the core literally (no markup, no escape codes), colour only on a terminal.
 
-    console(err).print(printable(text), style=style, markup=False)
+    `one_line`: a message that must stay one line (an error): newlines escaped too, a very long word
+    (a 5,000-character path) shortened in the middle.
+    """
+    from quiz.text.escape import escape
+
+    shown = escape(text, newlines=False, shorten=True) if one_line else text
+    console(err).print(shown, style=style, markup=False)  # the console escapes whatever it prints
+
+
+MAX_SHOWN = 200  # lines of a list (problems of `bank check`) printed before "… and N more"
+
+
+def echo_lines(lines: Iterable[str], *, style: str | None = None, err: bool = False) -> None:
+    """Print many lines through one console (not one per line), at most MAX_SHOWN, then how many more."""
+    out = console(err)
+    shown = 0
+    for line in lines:
+        if shown < MAX_SHOWN:
+            out.print(line, style=style, markup=False)
+        shown += 1
+    if shown > MAX_SHOWN:
+        out.print(M.PROBLEMS_MORE.format(count=shown - MAX_SHOWN), style="dim", markup=False)
+
+
+def os_error_line(exc: OSError) -> str:
+    """An OS fault as one line naming its file: `lỗi: FILE: đĩa đầy` (the file's name shortened)."""
+    name = exc.filename if getattr(exc, "filename", None) is not None else None
+    where = f"{os.fsdecode(name)}: " if isinstance(name, (str, bytes, os.PathLike)) else ""
+    return f"{M.ERROR_PREFIX}: {where}{M.os_reason(exc)}"
 
 
 def warn(text: str) -> None:
@@ -197,8 +227,11 @@ def user_errors(func: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return func(*args, **kwargs)
         except QuizError as exc:
-            echo(f"{M.ERROR_PREFIX}: {exc}", style="red", err=True)
+            echo(f"{M.ERROR_PREFIX}: {exc}", style="red", err=True, one_line=True)
             raise typer.Exit(exc.exit_code) from None
+        except OSError as exc:  # each entry point names the file it could not use
+            echo(os_error_line(exc), style="red", err=True, one_line=True)
+            raise typer.Exit(2) from None
 
     return wrapper
 

@@ -40,6 +40,7 @@ def report(
     from quiz.bank.library import banks_dir, progress_path, resolve
     from quiz.progress.clock import now as clock_now
     from quiz.progress.report import build_report
+    from quiz.text.escape import escape_json
 
     chosen = resolve(bank or [], banks_dir(banks), warn=warn)
     data = build_report(chosen, progress_path(progress), clock_now(), all_banks=not bank)
@@ -52,7 +53,7 @@ def report(
             raise QuizError(M.REPORT_HTML_UNWRITABLE.format(path=html, reason=M.os_reason(exc))) from None
         echo(M.REPORT_HTML_WRITTEN.format(path=html), style="green", err=as_json)
     if as_json:
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        typer.echo(escape_json(json.dumps(data, ensure_ascii=False, indent=2)))  # valid JSON, inert text
     elif html is None:
         from quiz.ui.report_view import render
 

@@ -217,6 +217,7 @@ def exam(
     from quiz.progress.store import Store
     from quiz.study.exam import score_exam
     from quiz.study.session import Session, exam_queue
+    from quiz.text.escape import escape
     from quiz.ui.render import question_lines
 
     positive(minutes, "--minutes")
@@ -245,7 +246,12 @@ def exam(
         for n, (item, answer) in enumerate(result.review, 1):
             console.print(f"{n}. " + " ".join(question_lines(item.question, options=False)), markup=False)
             console.print(
-                "   " + M.EXAM_YOUR_ANSWER.format(given=answer or M.EXAM_NO_ANSWER), markup=False, style="red"
+                "   "
+                + M.EXAM_YOUR_ANSWER.format(
+                    given=escape(answer, newlines=False) if answer else M.EXAM_NO_ANSWER
+                ),
+                markup=False,
+                style="red",
             )
             console.print(
                 "   " + M.VERDICT_LINE["wrong"].format(expected=item.question.canonical_answer()),

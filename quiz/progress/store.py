@@ -32,12 +32,24 @@ Durability and concurrency
 
 What `open` checks before writing anything
 ------------------------------------------
-A missing or empty (0-byte) file becomes a new store. Otherwise, before any write: the first 16 bytes
-must be the SQLite magic, the page size valid and the file not shorter than its header says
-(truncation); then, in one read snapshot, `application_id`, `user_version` and the schema must be ours
-(or blank). Only then is the file switched to WAL and migrated. `open` does not read every page (a full
-`PRAGMA quick_check` takes ~0.1 s on 100,000 reviews; `Store.check()` runs it on demand): damage inside
-a table surfaces as a StoreError when a read or write reaches it (SQLite stops at the damage it meets).
+A missing or empty (0-byte) file becomes a new store. Otherwise, before any write (issue 15: a damaged
+store is refused with one line and not one byte changed):
+
+1. the file must be a regular file (a FIFO would block), start with the SQLite magic, have a valid page
+   size and not be shorter than its header says (truncation);
+2. a leftover `-wal` (a process killed before a checkpoint) is read frame by frame as SQLite would
+   (`quiz/progress/wal.py`): a frame that fails its salt or checksum at or before the log's last commit
+   means SQLite would silently drop committed answers, so the store is refused (`quiz progress repair`
+   recovers what can be read into a new file);
+3. in one read snapshot, `application_id`, `user_version` and the schema must be ours (or blank), with
+   every table, index and trigger of its version (a dropped table is damage, not age);
+4. SQLite checks every page: `PRAGMA integrity_check` (indexes too) up to 4 MB of store, `quick_check`
+   beyond (~0.04 s per 100,000 reviews, on every open).
+
+Only then is the file switched to WAL and migrated. Rows read later are checked as they are turned into
+values (times that parse, verdicts, states, text that decodes): a bad one is a StoreError, never a
+traceback. When a check fails with a healthy leftover `-wal` present, SQLite checkpoints that log into
+the file as the connection closes (committed answers moved, none lost).
 
 Schema (version 3)
 ------------------
@@ -109,14 +121,16 @@ import os
 import sqlite3
 import time
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
+from typing import TypeVar
 
+from quiz import messages as M
 from quiz.errors import StoreError
-from quiz.progress.card import MODES, VERDICTS, CardState, Review
+from quiz.progress.card import CARD_STATES, MODES, VERDICTS, CardState, Review
 from quiz.progress.clock import from_iso, to_iso
 from quiz.progress.schema import MIGRATIONS, SCHEMA_VERSION
 from quiz.progress.store_checks import (
@@ -140,9 +154,14 @@ from quiz.progress.store_checks import (
     _locked,
     _not_sqlite,
     _unopenable,
+    check_pages,
+    check_rows,
+    check_wal,
+    missing_objects,
 )
 
 BUSY_TIMEOUT_MS = 5000
+_Row = TypeVar("_Row")
 
 # --- the store --------------------------------------------------------------------------------------------
 
@@ -155,7 +174,10 @@ _CARD_COLUMNS = (
 
 
 def _card_from_row(row: tuple) -> CardState:
+    """A `cards` row as a CardState; ValueError/TypeError when a value is not what the store writes."""
     fi = datetime.fromisoformat
+    if row[3] not in CARD_STATES or not all(isinstance(row[i], str) for i in (0, 1, 2, 11)):
+        raise ValueError("not a card row")
     return CardState(
         row[0],
         row[1],
@@ -173,6 +195,9 @@ def _card_from_row(row: tuple) -> CardState:
 
 
 def _review_from_row(row: tuple) -> Review:
+    """A `reviews` row as a Review; ValueError/TypeError when a value is not what the store writes."""
+    if row[5] not in VERDICTS or row[8] not in MODES or not isinstance(row[4], str):
+        raise ValueError("not a review row")
     return Review(
         at=from_iso(row[1]),
         bank=row[2],
@@ -194,6 +219,7 @@ class Store:
         self.path = path
         self._conn = conn
         self._busy_timeout_ms = busy_timeout_ms
+        self._checked = False
 
     # opening ------------------------------------------------------------------------------------------------
 
@@ -211,7 +237,10 @@ class Store:
         except OSError as err:
             raise _unopenable(path, err) from None
         if path.exists():
+            if not path.is_file():  # a FIFO would block the first read, a device never ends
+                raise StoreError(M.STORE_NOT_REGULAR.format(path=path))
             _check_header(path)
+            check_wal(path)  # a damaged leftover log would silently drop answers when SQLite replays it
         try:
             conn = sqlite3.connect(
                 os.fspath(path), timeout=busy_timeout_ms / 1000, isolation_level=None, cached_statements=64
@@ -245,8 +274,16 @@ class Store:
 
     def _prepare(self) -> None:
         conn = self._conn
-        # Read-only checks first: nothing is written until we know the file is ours.
-        version = _classify(self.path, *_inspect(conn))
+        # Read-only checks first: nothing is written until we know the file is ours and whole.
+        app_id, version, names = _inspect(conn)
+        version = _classify(self.path, app_id, version, names)
+        if names:  # an existing store (a blank file has nothing to check)
+            if missing_objects(version, names):  # a table or trigger gone: damaged, not old
+                raise _corrupt(self.path)
+            if not self._checked:
+                check_pages(conn, self.path)  # every page read once, before the first write
+                check_rows(conn, self.path)
+                self._checked = True
         if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
             conn.execute("PRAGMA journal_mode = WAL").fetchone()
         conn.execute("PRAGMA synchronous = FULL")
@@ -365,7 +402,7 @@ class Store:
             row = self._conn.execute(
                 f"SELECT {_CARD_COLUMNS} FROM cards WHERE bank = ? AND question = ?", (bank, question)
             ).fetchone()
-        return None if row is None else _card_from_row(row)
+        return None if row is None else self._rows([row], _card_from_row)[0]
 
     def cards(self, banks: Iterable[str] | None = None) -> dict[tuple[str, str], CardState]:
         """Every stored card state, keyed by (bank, question); only those banks when `banks` is given."""
@@ -378,7 +415,7 @@ class Store:
             sql += f" WHERE bank IN ({', '.join('?' * len(params))})"
         with self._guard():
             rows = self._conn.execute(sql, params).fetchall()
-        return {(row[0], row[1]): _card_from_row(row) for row in rows}
+        return {(card.bank, card.question): card for card in self._rows(rows, _card_from_row)}
 
     def reviews(
         self,
@@ -408,7 +445,15 @@ class Store:
         sql += " ORDER BY at, id"
         with self._guard():
             rows = self._conn.execute(sql, params).fetchall()
-        return [_review_from_row(row) for row in rows]
+        return self._rows(rows, _review_from_row)
+
+    def _rows(self, rows: list[tuple], make: Callable[[tuple], _Row]) -> list[_Row]:
+        """Rows turned into values; a row the store could not have written (a time that is not a time,
+        a verdict or state it does not know) means the file was damaged: one StoreError line."""
+        try:
+            return [make(row) for row in rows]
+        except (ValueError, TypeError, OverflowError):
+            raise _corrupt(self.path) from None
 
     def introduced_between(self, start: datetime, end: datetime) -> int:
         """How many questions had their first review in [start, end): e.g. new ones learnt today."""

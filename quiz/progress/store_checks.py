@@ -4,6 +4,7 @@ raises: not SQLite, someone else's database, corrupt, newer schema, locked, unop
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 from quiz import messages as M
@@ -33,7 +34,8 @@ def _foreign(path: Path) -> StoreError:
 def _corrupt(path: Path) -> StoreError:
     return StoreError(
         f"{path}: tệp tiến độ bị hỏng, không đọc được; tệp được giữ nguyên, "
-        "hãy khôi phục từ bản sao lưu hoặc chọn tệp khác bằng --progress."
+        f"hãy chạy `quiz progress repair --progress {path} -o TỆP_MỚI` để cứu phần đọc được, "
+        "khôi phục từ bản sao lưu, hoặc chọn tệp khác bằng --progress."
     )
 
 
@@ -73,6 +75,7 @@ _FRAGMENTS = (
     ("unable to open", _CANTOPEN),
     ("readonly", _READONLY),
     ("disk i/o", _IOERR),
+    ("could not decode", _CORRUPT),  # Python's own: text in a row that is not UTF-8
 )
 
 
@@ -146,3 +149,94 @@ def _classify(path: Path, app_id: int, version: int, names: list[str]) -> int:
     if app_id == 0 and version == 0 and not names:
         return 0
     raise _foreign(path)
+
+
+# --- damage checks before the first write of a session (issue 15) -------------------------------------
+
+# The schema objects each version has (later versions keep the earlier ones): a store missing one of
+# them is damaged, not merely old. Versions past 3 add their own objects; these stay required.
+REQUIRED_OBJECTS: dict[int, frozenset[str]] = {
+    1: frozenset(
+        {
+            "reviews",
+            "cards",
+            "reviews_at",
+            "reviews_bank_question",
+            "cards_due",
+            "cards_first_review",
+            "reviews_no_update",
+            "reviews_no_delete",
+        }
+    ),
+    2: frozenset({"reviews_card"}),
+    3: frozenset({"tallies", "reviews_tally"}),
+}
+# Up to this size `integrity_check` (indexes too, ~0.05 s); past it `quick_check` (pages only).
+FULL_CHECK_BYTES = 4 * 1024 * 1024
+
+
+def missing_objects(version: int, names: list[str]) -> list[str]:
+    """The schema objects a store of `version` must have and does not (a dropped table, a lost index)."""
+    present = set(names)
+    required: set[str] = set()
+    for step, objects in REQUIRED_OBJECTS.items():
+        if step <= version:
+            required |= objects
+    return sorted(required - present)
+
+
+def check_pages(conn: sqlite3.Connection, path: Path) -> None:
+    """SQLite's own consistency check of every page (and, on a small file, of every index entry)."""
+    wal = path.with_name(path.name + "-wal")
+    size = path.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
+    pragma = "integrity_check" if size <= FULL_CHECK_BYTES else "quick_check"
+    rows = conn.execute(f"PRAGMA {pragma}(1)").fetchall()  # the first fault is enough to refuse
+    if rows != [("ok",)]:
+        raise _corrupt(path)
+
+
+def check_rows(conn: sqlite3.Connection, path: Path) -> None:
+    """Values SQLite cannot see are wrong: every card's times and state, and the first and last answer
+    time (both ends of the `reviews_at` index, so a million answers cost two lookups)."""
+    bad_card = conn.execute(
+        "SELECT 1 FROM cards WHERE julianday(due) IS NULL OR julianday(first_review) IS NULL"
+        " OR julianday(last_review) IS NULL OR state NOT IN ('learning', 'review', 'relearning') LIMIT 1"
+    ).fetchone()
+    first, last = conn.execute("SELECT min(at), max(at) FROM reviews").fetchone()
+    ends = [value for value in (first, last) if value is not None]
+    parses = [conn.execute("SELECT julianday(?) IS NOT NULL", (value,)).fetchone()[0] for value in ends]
+    if bad_card or not all(parses):
+        raise _corrupt(path)
+
+
+def check_wal(path: Path, attempts: int = 3) -> None:
+    """Refuse a leftover `-wal` whose replay would lose committed answers (quiz/progress/wal.py).
+
+    Another process may be writing to the log as it is read (a frame half written looks damaged), so a
+    fault counts only when it is there twice over an unchanged file.
+    """
+    from quiz.progress.wal import wal_problem
+
+    wal = path.with_name(path.name + "-wal")
+    seen: tuple[str, int, int] | None = None
+    for _ in range(attempts):
+        try:
+            before = wal.stat()
+            problem = wal_problem(path)
+            after = wal.stat()
+        except FileNotFoundError:
+            return  # the last connection closed meanwhile: checkpointed and gone
+        except OSError as err:
+            raise _unopenable(path, err) from None
+        if problem is None:
+            return
+        stamp = (problem, after.st_size, after.st_mtime_ns)
+        if (before.st_size, before.st_mtime_ns) == stamp[1:] and stamp == seen:
+            where = (
+                M.STORE_WAL_HEADER
+                if problem == "header"
+                else M.STORE_WAL_FRAME.format(n=problem.removeprefix("frame "))
+            )
+            raise StoreError(M.STORE_WAL_DAMAGED.format(path=path, wal=wal.name, where=where))
+        seen = stamp
+        time.sleep(0.02)

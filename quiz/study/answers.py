@@ -22,6 +22,16 @@ FALSE_WORDS = {"s", "sai", "false", "f", "n", "no", "không", "khong", "0", "wro
 _SPLIT = re.compile(r"[\s,;]+")
 
 
+# A typed answer longer than this is cut here before it is judged or stored: no answer is that long,
+# and a megabyte pasted into the prompt must not be judged (edit distances) or logged whole.
+MAX_ANSWER_CHARS = 2000
+
+
+def cap(text: str) -> str:
+    """A typed answer cut to MAX_ANSWER_CHARS characters."""
+    return text[:MAX_ANSWER_CHARS]
+
+
 SKIP = object()  # the learner skipped the question (an empty answer): nothing is judged or saved
 
 

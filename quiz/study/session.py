@@ -19,7 +19,7 @@ from typing import Any
 from quiz.bank.model import Bank, Question
 from quiz.progress.card import CardState, Review
 from quiz.progress.store import Store
-from quiz.study.answers import Invalid, describe
+from quiz.study.answers import Invalid, cap, describe
 
 DRAFT_TAG = "draft"
 
@@ -222,7 +222,7 @@ class Session:
             at=now,
             bank=item.bank.id,
             question=question.id,
-            answer=describe(question, response),
+            answer=cap(describe(question, response)),  # a pasted megabyte is not logged whole
             verdict=verdict.outcome,
             rating=rating,
             duration_ms=duration_ms,

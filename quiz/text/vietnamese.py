@@ -40,6 +40,51 @@ def nfc(s: str) -> str:
     return unicodedata.normalize("NFC", s)
 
 
+# NFC puts the combining marks after each letter in canonical order with an insertion sort, which is
+# quadratic in a run of marks: 400,000 marks take half a minute. A letter needs two (Vietnamese: quality
+# and tone); no script needs more than a handful. A longer run is refused before normalising.
+MAX_COMBINING_RUN = 16
+
+
+@lru_cache(maxsize=1)
+def _combining_runs() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Runs of more than MAX_COMBINING_RUN combining characters (canonical class > 0): (BMP, astral).
+
+    Two patterns: a class of BMP characters compiles to a bitmap (~80 ms a megabyte), one with astral
+    ranges to a list of ranges tried one by one (six times slower), needed only for astral text.
+    """
+
+    def members(low: int, high: int) -> str:
+        ranges: list[tuple[int, int]] = []
+        for code in range(low, high):
+            if unicodedata.combining(chr(code)):
+                if ranges and ranges[-1][1] == code - 1:
+                    ranges[-1] = (ranges[-1][0], code)
+                else:
+                    ranges.append((code, code))
+        return "".join(f"{chr(a)}-{chr(b)}" if b > a else chr(a) for a, b in ranges)
+
+    run = f"{{{MAX_COMBINING_RUN + 1},}}"
+    # no combining character lies beyond U+20000 (Unicode 15)
+    return re.compile(f"[{members(0x0300, 0x10000)}]{run}"), re.compile(f"[{members(0x10000, 0x20000)}]{run}")
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def combining_flood(text: str) -> int:
+    """The length of the first run of more than MAX_COMBINING_RUN combining marks in `text` (0: none).
+
+    Linear in `text`: call it before `unicodedata.normalize` on text from strangers. Text already in
+    NFC (every well-made bank) is recognised by the quick check and costs next to nothing.
+    """
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return 0
+    bmp, astral = _combining_runs()
+    found = bmp.search(text) or (astral.search(text) if _ASTRAL.search(text) else None)
+    return len(found.group()) if found else 0
+
+
 def norm_key(text: str) -> str:
     """NFKC, case-folded, NFC again: the form every comparison of typed text starts from."""
     return unicodedata.normalize("NFC", unicodedata.normalize("NFKC", text).casefold())

@@ -13,7 +13,7 @@ from questionary import Choice
 
 from quiz import messages as M
 from quiz.bank.model import Question
-from quiz.study.answers import SKIP
+from quiz.study.answers import SKIP, cap
 from quiz.ui.render import date_precision, letter
 
 STYLE = questionary.Style([("qmark", "fg:#5f87af bold"), ("question", "bold"), ("answer", "fg:#00875f bold")])
@@ -53,7 +53,7 @@ def ask(question: Question, shown: list[str]) -> Any:
     if question.type == "number" and question.unit:
         label = f"{label} ({question.unit})"
     text = questionary.text(label, style=STYLE, qmark="›").unsafe_ask()
-    return text if text and text.strip() else SKIP
+    return cap(text) if text and text.strip() else SKIP
 
 
 def _ask_order(shown: list[str]) -> Any:
@@ -81,7 +81,7 @@ def _ask_cloze(question: Question) -> Any:
             if not answers:
                 return SKIP
             text = ""
-        answers.append(text)
+        answers.append(cap(text))
     return answers
 
 

@@ -18,6 +18,8 @@ from rich.text import Text
 
 from quiz import messages as M
 from quiz import settings
+from quiz.text.escape import escape
+from quiz.ui.console import make_console
 from quiz.ui.report_text import day_label, heat_level, heatmap_grid, percent, summary_lines, when_label
 
 BAR_WIDTH = 40
@@ -139,10 +141,22 @@ def _orphans(report: dict[str, Any]) -> Group:
     return Group(*lines)
 
 
+def _escaped(value: Any) -> Any:
+    """The report dict with every text one terminal-safe line (quiz/text/escape.py)."""
+    if isinstance(value, str):
+        return escape(value, newlines=False)
+    if isinstance(value, dict):
+        return {key: _escaped(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_escaped(item) for item in value]
+    return value
+
+
 def render(report: dict[str, Any], console: Console) -> None:
     """Print the report dict on `console` (without any style at all when `NO_COLOR` is set)."""
     if settings.current().no_color and console.color_system is not None:
-        console = Console(file=console.file, width=console.width, color_system=None, highlight=False)
+        console = make_console(file=console.file, width=console.width, color_system=None)
+    report = _escaped(report)  # ids and prompts may come from a shared progress file or a stranger's bank
     lines = summary_lines(report)
 
     def out(*objects: Any) -> None:

@@ -21,7 +21,7 @@ from typing import IO, Any
 from rich.console import Console
 
 from quiz import messages as M
-from quiz.study.answers import SKIP, parse_line
+from quiz.study.answers import MAX_ANSWER_CHARS, SKIP, cap, parse_line
 from quiz.study.session import Item, Session
 from quiz.ui.render import grounding_lines, question_lines
 
@@ -39,12 +39,15 @@ class PlainIO:
         self.console = console
 
     def _line(self) -> str:
-        line = self.stream.readline()
+        line = self.stream.readline(MAX_ANSWER_CHARS + 2)
         if line == "":
             raise EOFError
+        if not line.endswith("\n"):  # longer than any answer: the rest of the line is dropped, not kept
+            while (rest := self.stream.readline(1 << 16)) and not rest.endswith("\n"):
+                pass
         # bytes that were not UTF-8 arrive as lone surrogates: keep them visible, storable
         line = line.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-        return line.rstrip("\r\n")
+        return cap(line.rstrip("\r\n"))
 
     def ask(self, item: Item) -> Any:
         question = item.question

@@ -1,0 +1,41 @@
+"""The one way anything reaches the terminal: a rich Console whose every text passes `escape`.
+
+Commands and screens print through `make_console()`; whatever they hand it (a message, a question from
+a stranger's bank, an id read from a shared progress file, an answer the learner typed, a file name
+with a newline in it) is escaped on the way out (quiz/text/escape.py), so no origin can drive the
+terminal. Strings are printed literally (no rich markup, no emoji codes); a rich `Text` keeps its
+styles unless escaping changes it (then it is printed plain, escaped, in its base style).
+tests/test_hostile.py checks that ui/ and cli/ make no Console of their own and print nothing around it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.text import Text
+
+from quiz.text.escape import escape
+
+
+def _safe(value: Any) -> Any:
+    if isinstance(value, str):
+        return escape(value)
+    if isinstance(value, Text):
+        shown = escape(value.plain)
+        return value if shown == value.plain else Text(shown, style=value.style, end=value.end)
+    return value  # tables and groups are built from Text (report_view escapes its data first)
+
+
+class SafeConsole(Console):
+    """A Console that escapes every str and Text it prints, and never reads markup in a str."""
+
+    def print(self, *objects: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("markup", False)
+        super().print(*(_safe(o) for o in objects), **kwargs)
+
+
+def make_console(stderr: bool = False, **options: Any) -> SafeConsole:
+    """The console for stdout (or stderr): no highlighting, no emoji codes, soft wrapping."""
+    settings: dict[str, Any] = {"highlight": False, "soft_wrap": True, "emoji": False, **options}
+    return SafeConsole(stderr=stderr, **settings)
