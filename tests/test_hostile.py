@@ -114,7 +114,7 @@ def terminal_safe(text: str) -> bool:
 
 def test_unclosed_cloze_braces_are_refused_in_linear_time():
     text = head("  - id: a\n    type: cloze\n    text: '" + "{{ab " * 240_000 + "'\n")  # 1.2 MB
-    with within(3, "cloze {{ ×240k (1.2 MB)"):
+    with within(5, "cloze {{ ×240k (1.2 MB)"):
         bank, problems = load_text(text, "cloze.yaml")
     assert bank is None and [p.code for p in problems] == ["cloze_unbalanced"]
 
@@ -129,7 +129,7 @@ def test_cloze_scanning_keeps_the_regex_meaning():
 def test_a_flood_of_combining_marks_is_refused_before_normalising():
     flood = "a" + "\u0301\u0323" * 200_000  # 400k marks that NFC would reorder: quadratic
     text = head(f"  - id: a\n    type: text\n    prompt: '{flood}'\n    answer: x\n")
-    with within(3, "combining marks ×400k"):
+    with within(5, "combining marks ×400k"):
         bank, problems = load_text(text, "marks.yaml")
     assert bank is None and [p.code for p in problems] == ["combining_flood"]
 
@@ -148,7 +148,7 @@ def test_vietnamese_with_stacked_marks_still_loads():
     ids=["mappings", "lists", "scalars"],
 )
 def test_a_5mb_flow_flood_is_refused_early(flood):
-    with within(3, f"flow flood 5 MB ({flood[1:3]})"):
+    with within(5, f"flow flood 5 MB ({flood[1:3]})"):
         bank, problems = load_text(flood, "flood.yaml")
     assert bank is None and problems[0].code == "yaml_too_many_nodes" and problems[0].line == 1
 
@@ -320,7 +320,7 @@ def test_a_huge_typed_answer_is_capped(tmp_path):
 def test_a_flood_of_problems_is_printed_batched_and_capped(tmp_path):
     body = "".join(f"  - id: q{i}\n    type: bogus\n    zz: 1\n    yy: 2\n" for i in range(34_000))
     folder = banks_with(tmp_path, **{"many.yaml": head(body)})
-    with within(10, "100k problems printed"):
+    with within(20, "100k problems printed"):
         result = runner.invoke(app, ["bank", "check", str(folder / "many.yaml")], env=env(tmp_path))
     assert result.exit_code == 1
     lines = result.output.splitlines()
@@ -539,3 +539,69 @@ def test_zz_report_worst_case(capsys):
         case, seconds = max(WORST.items(), key=lambda kv: kv[1])
         with capsys.disabled():
             print(f"\nhostile suite, worst case: {case}: {seconds:.2f} s")
+
+
+# --- nothing reaches the terminal around the one escaping console -------------------------------------
+
+# Printing that does not go through quiz/ui/console.py, each with why it is safe.
+ALLOWED_RAW_OUTPUT = {
+    ("quiz/cli/common.py", "typer.echo"): "Click's help text (our own words)",
+    ("quiz/cli/__init__.py", "typer.echo"): "the version number",
+    ("quiz/cli/report.py", "typer.echo"): "--json, through escape_json",
+    ("quiz/cli/bank.py", "sys.stdout.write"): "bank draft's YAML: candidates remove FORBIDDEN_CHARS",
+}
+
+
+def test_ui_and_cli_print_only_through_the_escaping_console():
+    import ast
+
+    root = Path(__file__).parent.parent
+    found = []
+    for folder in ("quiz/ui", "quiz/cli"):
+        for path in sorted((root / folder).glob("*.py")):
+            name = str(path.relative_to(root))
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if not isinstance(node, ast.Call):
+                    continue
+                func = node.func
+                what = (
+                    func.id
+                    if isinstance(func, ast.Name)
+                    else f"{ast.unparse(func.value)}.{func.attr}"
+                    if isinstance(func, ast.Attribute)
+                    else ""
+                )
+                raw = what in (
+                    "print",
+                    "Console",
+                    "typer.echo",
+                    "click.echo",
+                    "sys.stdout.write",
+                    "sys.stderr.write",
+                )
+                raw = raw or what.endswith(".Console") or what in ("os.write",)
+                if raw and (name, what) not in ALLOWED_RAW_OUTPUT:
+                    found.append(f"{name}:{node.lineno}: {what}")
+    assert not found, "printing around quiz/ui/console.py: " + ", ".join(found)
+
+
+def test_a_full_or_read_only_disk_under_sqlite_is_named(tmp_path, monkeypatch):
+    """SQLite says "disk I/O error" or "unable to open" for a full or read-only disk: the learner reads which."""
+    import errno as _errno
+    import sqlite3 as _sqlite3
+
+    from quiz.progress import store_checks
+
+    class Disk:
+        f_frsize = 4096
+        f_bavail = 0
+        f_flag = 0
+
+    monkeypatch.setattr(store_checks.os, "statvfs", lambda _p: Disk())
+    fault = _sqlite3.OperationalError("disk I/O error")
+    assert "đĩa đã đầy" in str(store_checks._unopenable(tmp_path / "p.db", fault))
+    Disk.f_flag = os.ST_RDONLY
+    assert "chỉ đọc" in str(store_checks._unopenable(tmp_path / "p.db", fault))
+    Disk.f_flag, Disk.f_bavail = 0, 10**6
+    assert "lỗi đọc ghi" in str(store_checks._unopenable(tmp_path / "p.db", fault))
+    assert "đĩa đã đầy" in str(store_checks._unopenable(tmp_path / "p.db", OSError(_errno.ENOSPC, "")))

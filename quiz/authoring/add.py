@@ -499,8 +499,16 @@ def read_bank_text(path: Path) -> tuple[str, bytes]:
 def write_text_atomic(path: Path, text: str, bom: bytes = b"", *, overwrite: bool = True) -> None:
     """Write `text` (UTF-8, after `bom`) all at once: a crash never leaves half a file.
 
-    With `overwrite=False`, an existing file is refused (QuizError) and left alone.
+    With `overwrite=False`, an existing file is refused (QuizError) and left alone. An OS fault (disk
+    full, read-only disk, no permission) leaves the old file as it was and names `path` (one line).
     """
+    try:
+        _write_atomic(path, text, bom, overwrite=overwrite)
+    except OSError as exc:  # the temporary file's name or none at all: say which bank file it was
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
+
+
+def _write_atomic(path: Path, text: str, bom: bytes, *, overwrite: bool) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if not overwrite and path.exists():
         raise QuizError(M.AUTHOR_EXISTS.format(path=path))

@@ -3,6 +3,8 @@ raises: not SQLite, someone else's database, corrupt, newer schema, locked, unop
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
 import time
 from pathlib import Path
@@ -53,7 +55,28 @@ def _locked(path: Path, busy_timeout_ms: int) -> StoreError:
     )
 
 
+LOW_SPACE_BYTES = 1024 * 1024  # below this, SQLite's "I/O error" or "cannot open" is a full disk
+
+
+def _disk_state(path: Path) -> int | None:
+    """ENOSPC or EROFS when the disk holding `path` is full or read-only, else None: SQLite reports
+    both as an I/O error or "unable to open" (it cannot grow the -wal or create the -shm)."""
+    try:
+        info = os.statvfs(path.parent)
+    except (OSError, AttributeError):  # no statvfs (Windows), or the folder is gone
+        return None
+    if info.f_flag & getattr(os, "ST_RDONLY", 1):
+        return errno.EROFS
+    return errno.ENOSPC if info.f_bavail * info.f_frsize < LOW_SPACE_BYTES else None
+
+
 def _unopenable(path: Path, err: BaseException) -> StoreError:
+    number = getattr(err, "errno", None)
+    if number is None:
+        number = _disk_state(path)
+        err = OSError(number, "") if number else err
+    if number in (errno.ENOSPC, errno.EDQUOT):
+        return _disk_full(path)  # "đĩa đầy", not a vague "I/O error" or "no permission"
     reason = M.os_reason(err) if isinstance(err, OSError) else M.OS_ERROR_UNKNOWN
     return StoreError(f"{path}: không mở hoặc tạo được tệp tiến độ ({reason}).")
 

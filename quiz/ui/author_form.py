@@ -17,6 +17,7 @@ import questionary
 from quiz import messages as M
 from quiz.authoring import add as authoring
 from quiz.bank.model import QUESTION_TYPES, Bank
+from quiz.text.escape import escape
 from quiz.ui.render import answer_lines, question_lines
 
 
@@ -109,7 +110,10 @@ class Form:
             self.text_field("prompt", M.FORM_PROMPT, required=True)
         getattr(self, f"ask_{qtype}")()
         if self.bank.sources:
-            sources = [questionary.Choice(f"{s.id} — {s.title}", value=s.id) for s in self.bank.sources]
+            sources = [
+                questionary.Choice(escape(f"{s.id} — {s.title}", newlines=False), value=s.id)
+                for s in self.bank.sources
+            ]
             sources.append(questionary.Choice(M.FORM_NO_SOURCE, value=""))
             self.select_field("source", M.FORM_SOURCE, sources)
         self.text_field("quote", M.FORM_QUOTE)
@@ -180,12 +184,16 @@ def ask_question(
     filename: str,
     path: Path | None = None,
     sources_dir: Path | None = None,
-    show: Callable[[str], None] = print,
+    show: Callable[[str], None] | None = None,
 ) -> dict[str, Any] | None:
     """Ask the author for one question of `bank` (whose file text is `text`).
 
     Returns the question dict, already proven to append cleanly, or None if the author cancelled.
     """
+    if show is None:  # the one escaping console, like every other screen
+        from quiz.ui.console import make_console
+
+        show = make_console().print
     form = Form(bank, text, filename=filename, path=path, sources_dir=sources_dir, show=show)
     try:
         return form.run()

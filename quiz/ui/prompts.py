@@ -14,6 +14,7 @@ from questionary import Choice
 from quiz import messages as M
 from quiz.bank.model import Question
 from quiz.study.answers import SKIP, cap
+from quiz.text.escape import escape
 from quiz.ui.render import date_precision, letter
 
 STYLE = questionary.Style([("qmark", "fg:#5f87af bold"), ("question", "bold"), ("answer", "fg:#00875f bold")])
@@ -25,6 +26,10 @@ def _select(message: str, choices: list[Choice]) -> Any:
     ).unsafe_ask()
 
 
+def _option(index: int, text: str) -> Choice:
+    return Choice(title=f"{letter(index)}) {escape(text, newlines=False)}", value=text)
+
+
 def _skip_choice() -> Choice:
     return Choice(title=M.SKIP_CHOICE, value=SKIP)
 
@@ -32,10 +37,10 @@ def _skip_choice() -> Choice:
 def ask(question: Question, shown: list[str]) -> Any:
     """Ask one question with the widget its type needs."""
     if question.type == "choice":
-        choices = [Choice(title=f"{letter(i)}) {c}", value=c) for i, c in enumerate(shown)]
+        choices = [_option(i, c) for i, c in enumerate(shown)]
         return _select(M.PICK_ONE, [*choices, _skip_choice()])
     if question.type == "multi":
-        choices = [Choice(title=f"{letter(i)}) {c}", value=c) for i, c in enumerate(shown)]
+        choices = [_option(i, c) for i, c in enumerate(shown)]
         picked = questionary.checkbox(
             M.PICK_MANY, choices=choices, style=STYLE, qmark="›", instruction=M.CHECKBOX_HELP
         ).unsafe_ask()
@@ -60,7 +65,7 @@ def _ask_order(shown: list[str]) -> Any:
     remaining = list(shown)
     picked: list[str] = []
     while len(remaining) > 1:
-        choices = [Choice(title=item, value=item) for item in remaining]
+        choices = [Choice(title=escape(item, newlines=False), value=item) for item in remaining]
         if not picked:
             choices.append(_skip_choice())
         value = _select(M.ORDER_POSITION.format(n=len(picked) + 1, total=len(shown)), choices)
