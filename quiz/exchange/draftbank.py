@@ -58,6 +58,7 @@ class Draft:
     source: str | None = None
     tags: list[str] = field(default_factory=list)
     id: str | None = None
+    line: int = 0  # where it was read (a CSV row, a text line), for messages
 
     def as_dict(self, qid: str) -> dict[str, Any]:
         out: dict[str, Any] = {"id": qid, "type": self.type}
@@ -122,6 +123,7 @@ def bank_text(drafts: list[Draft], *, bank_id: str, title: str, origin: str) -> 
     if not drafts:
         raise QuizError(T.IMPORT_EMPTY.format(path=origin))
     taken: set[str] = set()
+    line_of: dict[str, int] = {}
     blocks: list[str] = []
     without_quote = 0
     for draft in drafts:
@@ -130,6 +132,7 @@ def bank_text(drafts: list[Draft], *, bank_id: str, title: str, origin: str) -> 
         if qid is None:
             qid = propose_id(basis.replace("{{", " ").replace("}}", " "), taken)
         taken.add(qid)
+        line_of[qid] = draft.line
         block = question_yaml(draft.as_dict(qid), indent=2)
         if not draft.quote:
             without_quote += 1
@@ -145,6 +148,10 @@ def bank_text(drafts: list[Draft], *, bank_id: str, title: str, origin: str) -> 
     )
     text = head + "\n".join(blocks)
     bank, problems = load_text(text, origin)
-    if bank is None:  # a value we could not express: report the first problem, write nothing
-        raise QuizError(T.IMPORT_INVALID.format(path=origin, problem=problems[0] if problems else "?"))
+    if bank is None:  # a value the bank format refuses: name the row it came from, write nothing
+        first = problems[0] if problems else None
+        line = line_of.get(first.qid or "", 0) if first is not None else 0
+        where = f"{origin}:{line}" if line else origin
+        what = first.message + (f" — {first.hint}" if first and first.hint else "") if first else "?"
+        raise QuizError(T.IMPORT_INVALID.format(path=where, problem=what))
     return text, without_quote

@@ -48,3 +48,7 @@ MERGE_BUSY = (
     "{path}: tệp tiến độ vừa có câu trả lời mới trong lúc gộp; hãy đóng các phiên ôn tập rồi chạy lại."
 )
 MERGE_FAILED = "{path}: không gộp được ({error}); tệp được giữ nguyên."
+QUIZLET_BAD_ROW = (
+    "dòng cần dạng «thuật ngữ<TAB>định nghĩa» (xuất từ Quizlet với dấu Tab giữa thuật ngữ và định nghĩa)"
+)
+IMPORT_EXISTS = "{path}: tệp đã có; hãy chọn tên khác cho -o, hoặc thêm --ghi-de để ghi đè."
