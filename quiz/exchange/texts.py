@@ -52,3 +52,10 @@ QUIZLET_BAD_ROW = (
     "dòng cần dạng «thuật ngữ<TAB>định nghĩa» (xuất từ Quizlet với dấu Tab giữa thuật ngữ và định nghĩa)"
 )
 IMPORT_EXISTS = "{path}: tệp đã có; hãy chọn tên khác cho -o, hoặc thêm --ghi-de để ghi đè."
+ORDER_MATCH_HINT = "Ghép mỗi vị trí với mục đứng ở vị trí đó."
+ORDER_POSITION = "Vị trí {n}"
+AZOTA_PART = "Phần"
+AZOTA_QUESTION = "Câu"
+AZOTA_END = "HẾT"
+AZOTA_KEY = "Bảng đáp án"
+AZOTA_SOLUTIONS = "Lời giải"
