@@ -246,3 +246,26 @@ def test_deck_made_in_anki_imports_as_a_checked_draft_bank(anki_dir: Path) -> No
         (("Đối ngoại Đảng",), ("Ngoại giao Nhà nước",))
     ]
     assert all(q.quote is None for q in bank.questions)  # never invented
+
+
+def test_deck_in_anki_s_new_format_gets_one_clear_line(anki_dir: Path) -> None:
+    from anki.collection import ExportAnkiPackageOptions
+
+    from quiz.errors import QuizError
+
+    col = _collection(anki_dir)
+    try:
+        note = col.new_note(col.models.by_name("Basic"))
+        note["Front"], note["Back"] = "Hỏi", "Đáp"
+        col.add_note(note, col.decks.id("Mới"))
+        target = anki_dir / "new.apkg"
+        col.export_anki_package(
+            out_path=os.fspath(target),
+            options=ExportAnkiPackageOptions(with_scheduling=False, with_media=False, legacy=False),
+            limit=None,
+        )
+    finally:
+        col.close()
+    with pytest.raises(QuizError, match="Support older Anki versions") as caught:
+        read_apkg(target)
+    assert "\n" not in str(caught.value)

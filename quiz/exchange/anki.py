@@ -446,10 +446,12 @@ def read_apkg(path: Path) -> tuple[str, list[Draft]]:
         ) from None
     with archive, tempfile.TemporaryDirectory(prefix="quiz-apkg-") as tmp:
         names = archive.namelist()
+        if "collection.anki21b" in names and "collection.anki21" not in names:
+            # Anki 23.10+ by default: the notes are zstd-compressed, and collection.anki2 only holds a
+            # note asking to update Anki.
+            raise QuizError(T.ANKI_NEW_FORMAT.format(path=path))
         member = next((n for n in ("collection.anki21", "collection.anki2") if n in names), None)
         if member is None:
-            if "collection.anki21b" in names:
-                raise QuizError(T.ANKI_NEW_FORMAT.format(path=path))
             raise QuizError(T.ANKI_NOT_APKG.format(path=path, error="collection.anki2"))
         info = archive.getinfo(member)
         if info.file_size > 512 * 1024 * 1024:
