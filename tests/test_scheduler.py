@@ -14,6 +14,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from quiz.errors import QuizError
+from quiz.progress.card import CardState
 from quiz.progress.scheduler import (
     AGAIN,
     EASY,
@@ -27,7 +28,6 @@ from quiz.progress.scheduler import (
     rating_for,
     retrievability,
 )
-from quiz.progress.store import CardState
 
 T0 = datetime(2026, 11, 23, 1, 0, tzinfo=timezone.utc)
 REPO = Path(__file__).resolve().parent.parent

@@ -17,9 +17,10 @@ from hypothesis import strategies as st
 
 from quiz.errors import QuizError, StoreError
 from quiz.progress import store as store_module
+from quiz.progress.card import CardState, Review
 from quiz.progress.clock import to_iso
 from quiz.progress.scheduler import Scheduler
-from quiz.progress.store import APPLICATION_ID, SCHEMA_VERSION, CardState, Review, Store
+from quiz.progress.store import APPLICATION_ID, SCHEMA_VERSION, Store
 
 T0 = datetime(2026, 11, 23, 1, 30, tzinfo=timezone.utc)
 REPO = Path(__file__).resolve().parent.parent
@@ -483,7 +484,8 @@ def test_an_answer_survives_kill_9_right_after_record(tmp_path: Path) -> None:
         from datetime import datetime, timezone
         from pathlib import Path
         from quiz.progress.scheduler import Scheduler
-        from quiz.progress.store import Review, Store
+        from quiz.progress.card import Review
+        from quiz.progress.store import Store
         at = datetime(2026, 11, 23, 1, tzinfo=timezone.utc)
         s = Store.open(Path(sys.argv[1]))
         card = Scheduler(fuzz=False).review(None, "b", "q", 3, at, "f")
@@ -507,7 +509,8 @@ import sys, time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from quiz.progress.scheduler import Scheduler
-from quiz.progress.store import Review, Store
+from quiz.progress.card import Review
+from quiz.progress.store import Store
 path, name, go = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
 scheduler = Scheduler(fuzz=False)
 at = datetime(2026, 11, 23, 1, tzinfo=timezone.utc)

@@ -9,12 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quiz.bank.model import ID_PATTERN
+from quiz.text.distance import damerau_levenshtein, levenshtein
 from quiz.text.vietnamese import (
-    damerau_levenshtein,
     fold,
     has_diacritics,
     lacks_only_marks,
-    levenshtein,
     nfc,
     same_ignoring_tone_placement,
     slugify,
