@@ -7,8 +7,9 @@ from pathlib import Path
 
 from quiz.bank.loader import load_file, load_text
 from quiz.bank.model import Bank
+from quiz.progress.card import Review
 from quiz.progress.scheduler import Scheduler, rating_for
-from quiz.progress.store import Review, Store
+from quiz.progress.store import Store
 
 DATA = Path(__file__).parent / "data"
 GOOD = DATA / "banks" / "good.yaml"

@@ -3,7 +3,8 @@
 Each command parses its flags, makes one core call, prints, and returns the exit code. Heavy imports
 (yaml, sqlite, fsrs, questionary, rich) happen inside the commands that need them, so
 `quiz --help` stays instant. One module per command group: study.py (study, exam), bank.py
-(bank …), report.py (report); common.py holds what they share.
+(bank …), report.py (report), exchange.py (export …, import), progress.py (progress …); common.py
+holds what they share.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from quiz.cli import report as _report
 from quiz.cli import study as _study
 from quiz.cli.bank import bank_app
 from quiz.cli.common import _Command, _Group
+from quiz.cli.exchange import export_app, import_command
+from quiz.cli.progress import progress_app
 
 app = typer.Typer(
     cls=_Group,
@@ -29,7 +32,9 @@ app = typer.Typer(
         "  quiz study --tag số-liệu --new 5    # chỉ câu về số liệu\n"
         "  quiz exam --count 20 --minutes 15   # thi thử\n"
         "  quiz report                         # tiến độ học\n"
-        "  quiz bank check --sources banks/sources"
+        "  quiz bank check --sources banks/sources\n"
+        "  quiz export anki doi-ngoai-dang-2018 -o doi-ngoai.apkg   # sang Anki\n"
+        "  quiz progress merge ~/Sync/may-ban.jsonl                # gộp tiến độ máy khác"
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -38,6 +43,8 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.add_typer(bank_app, name="bank")
+app.add_typer(export_app, name="export")
+app.add_typer(progress_app, name="progress")
 
 
 def _version(value: bool) -> None:
@@ -60,6 +67,7 @@ def root(
 app.command("study", cls=_Command)(_study.study)
 app.command("exam", cls=_Command)(_study.exam)
 app.command("report", cls=_Command)(_report.report)
+app.command("import", cls=_Command)(import_command)
 
 
 def main() -> None:

@@ -41,9 +41,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from quiz import messages as M
 from quiz.bank.model import Bank, Question, cloze_blanks, format_decimal
 from quiz.errors import QuizError
-from quiz.exchange import texts as T
 from quiz.exchange.common import (
     Exported,
     back_html,
@@ -80,11 +80,11 @@ def _models() -> dict[str, Any]:
 
     typein = genanki.Model(
         MODEL_TYPEIN_ID,
-        T.ANKI_MODEL_TYPEIN,
+        M.ANKI_MODEL_TYPEIN,
         fields=[{"name": "Prompt"}, {"name": "Answer"}, {"name": "Back"}, {"name": ID_FIELD}],
         templates=[
             {
-                "name": T.ANKI_CARD,
+                "name": M.ANKI_CARD,
                 "qfmt": "{{Prompt}}<br><br>{{type:Answer}}",
                 "afmt": "{{Prompt}}<hr id=answer>{{type:Answer}}<br>{{Back}}"
                 "<div class=quiz-id>{{QuizId}}</div>",
@@ -94,7 +94,7 @@ def _models() -> dict[str, Any]:
     )
     choice = genanki.Model(
         MODEL_CHOICE_ID,
-        T.ANKI_MODEL_CHOICE,
+        M.ANKI_MODEL_CHOICE,
         fields=[
             {"name": "Prompt"},
             {"name": "Options"},
@@ -104,7 +104,7 @@ def _models() -> dict[str, Any]:
         ],
         templates=[
             {
-                "name": T.ANKI_CARD,
+                "name": M.ANKI_CARD,
                 "qfmt": "{{Prompt}}{{Options}}",
                 "afmt": "{{FrontSide}}<hr id=answer>{{Answer}}<br>{{Back}}"
                 "<div class=quiz-id>{{QuizId}}</div>",
@@ -114,11 +114,11 @@ def _models() -> dict[str, Any]:
     )
     cloze = genanki.Model(
         MODEL_CLOZE_ID,
-        T.ANKI_MODEL_CLOZE,
+        M.ANKI_MODEL_CLOZE,
         fields=[{"name": "Text"}, {"name": "Back"}, {"name": ID_FIELD}],
         templates=[
             {
-                "name": T.ANKI_CLOZE_CARD,
+                "name": M.ANKI_CLOZE_CARD,
                 "qfmt": "{{cloze:Text}}",
                 "afmt": "{{cloze:Text}}<br>{{Back}}<div class=quiz-id>{{QuizId}}</div>",
             }
@@ -193,12 +193,12 @@ def _shuffled(items: Sequence[str], seed: str) -> list[str]:
 
 def options_html(question: Question) -> str:
     if question.type == "truefalse":
-        return f"<ul class=quiz-options><li>{T.TRUE}</li><li>{T.FALSE}</li></ul>"
+        return f"<ul class=quiz-options><li>{M.TRUE}</li><li>{M.FALSE}</li></ul>"
     if question.type == "order":
         items = _shuffled(question.items, question.id)
         lis = "".join(f"<li>{esc(i)}</li>" for i in items)
-        return f"<div>{T.ORDER_HINT}</div><ul class=quiz-options>{lis}</ul>"
-    hint = f"<div>{T.MULTI_HINT}</div>" if question.type == "multi" else ""
+        return f"<div>{M.ORDER_HINT}</div><ul class=quiz-options>{lis}</ul>"
+    hint = f"<div>{M.MULTI_HINT}</div>" if question.type == "multi" else ""
     lis = "".join(f"<li>{esc(c)}</li>" for c in question.choices)
     return f"{hint}<ol type=A class=quiz-options>{lis}</ol>"
 
@@ -206,7 +206,7 @@ def options_html(question: Question) -> str:
 def prompt_html(question: Question) -> str:
     prompt = esc(question.prompt)
     if question.type == "number" and question.unit:
-        prompt += f" <i>({T.UNIT_LABEL}: {esc(question.unit)})</i>"
+        prompt += f" <i>({M.UNIT_LABEL}: {esc(question.unit)})</i>"
     return prompt
 
 
@@ -223,7 +223,7 @@ def _note(models: dict[str, Any], bank: Bank, question: Question, timestamp: flo
     import genanki
 
     qid = f"{bank.id}/{question.id}"
-    answer_html = f"<b>{T.ANSWER_LABEL}:</b> {esc(question.canonical_answer())}"
+    answer_html = f"<b>{M.ANSWER_LABEL}:</b> {esc(question.canonical_answer())}"
     if question.type == "cloze":
         model, fields = models["cloze"], [cloze_text(question), back_html(bank, question, answer=False), qid]
     elif question.type in _TYPEIN_TYPES:
@@ -425,7 +425,7 @@ def note_to_draft(fields: list[str], names: list[str], is_cloze: bool, tags: Ite
         return Draft(type="cloze", text=text, explanation=extra or None, tags=tag_list)
     if ID_FIELD in values and "Prompt" in values:  # our own note type: read it back as a text question
         prompt = html_to_text(values["Prompt"])
-        answer = html_to_text(values.get("Answer", "")).removeprefix(T.ANSWER_LABEL + ":").strip()
+        answer = html_to_text(values.get("Answer", "")).removeprefix(M.ANSWER_LABEL + ":").strip()
         return Draft(type="text", prompt=prompt, answer=answer, tags=tag_list) if prompt and answer else None
     if len(fields) < 2:
         return None
@@ -442,20 +442,20 @@ def read_apkg(path: Path) -> tuple[str, list[Draft]]:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as err:
         raise QuizError(
-            T.ANKI_NOT_APKG.format(path=path, error=getattr(err, "strerror", None) or err)
+            M.ANKI_NOT_APKG.format(path=path, error=getattr(err, "strerror", None) or err)
         ) from None
     with archive, tempfile.TemporaryDirectory(prefix="quiz-apkg-") as tmp:
         names = archive.namelist()
         if "collection.anki21b" in names and "collection.anki21" not in names:
             # Anki 23.10+ by default: the notes are zstd-compressed, and collection.anki2 only holds a
             # note asking to update Anki.
-            raise QuizError(T.ANKI_NEW_FORMAT.format(path=path))
+            raise QuizError(M.ANKI_NEW_FORMAT.format(path=path))
         member = next((n for n in ("collection.anki21", "collection.anki2") if n in names), None)
         if member is None:
-            raise QuizError(T.ANKI_NOT_APKG.format(path=path, error="collection.anki2"))
+            raise QuizError(M.ANKI_NOT_APKG.format(path=path, error="collection.anki2"))
         info = archive.getinfo(member)
         if info.file_size > 512 * 1024 * 1024:
-            raise QuizError(T.IMPORT_TOO_BIG.format(path=path))
+            raise QuizError(M.IMPORT_TOO_BIG.format(path=path))
         db = Path(archive.extract(member, tmp))
         try:
             conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
@@ -464,7 +464,7 @@ def read_apkg(path: Path) -> tuple[str, list[Draft]]:
             finally:
                 conn.close()
         except sqlite3.DatabaseError as err:
-            raise QuizError(T.ANKI_NOT_APKG.format(path=path, error=err)) from None
+            raise QuizError(M.ANKI_NOT_APKG.format(path=path, error=err)) from None
 
 
 def _read_collection(conn: sqlite3.Connection, path: Path) -> tuple[str, list[Draft]]:
@@ -484,7 +484,7 @@ def _read_collection(conn: sqlite3.Connection, path: Path) -> tuple[str, list[Dr
     drafts: list[Draft] = []
     for count, (mid, flds, tags) in enumerate(conn.execute("SELECT mid, flds, tags FROM notes ORDER BY id")):
         if count >= MAX_NOTES:
-            raise QuizError(T.IMPORT_TOO_MANY.format(path=path, limit=MAX_NOTES))
+            raise QuizError(M.IMPORT_TOO_MANY.format(path=path, limit=MAX_NOTES))
         model = models.get(int(mid), {})
         names = [f.get("name", "") for f in model.get("flds", [])]
         fields = flds.split("\x1f")
@@ -530,7 +530,7 @@ def read_anki_text(text: str, path: Path) -> tuple[str, list[Draft]]:
     deck = None
     for count, row in enumerate(csv.reader(body, delimiter=separator)):
         if count >= MAX_NOTES:
-            raise QuizError(T.IMPORT_TOO_MANY.format(path=path, limit=MAX_NOTES))
+            raise QuizError(M.IMPORT_TOO_MANY.format(path=path, limit=MAX_NOTES))
         if not any(cell.strip() for cell in row):
             continue
         tags = row[tags_col].split() if tags_col is not None and tags_col < len(row) else []

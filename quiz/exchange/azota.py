@@ -22,8 +22,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from quiz import messages as M
 from quiz.bank.model import Bank
-from quiz.exchange import texts as T
 from quiz.exchange.common import Exported, feedback_text, write_bytes_atomic
 from quiz.exchange.plaintext import LETTERS, as_choice, one_line
 
@@ -36,7 +36,7 @@ def azota_text(banks: Sequence[Bank]) -> tuple[str, Exported]:
     number = 0
     for part, bank in enumerate(banks, start=1):
         if len(banks) > 1:
-            lines.append(f"{T.AZOTA_PART} {part}. {one_line(bank.title)}")
+            lines.append(f"{M.AZOTA_PART} {part}. {one_line(bank.title)}")
         for question in bank.questions:
             choice = as_choice(question)
             if choice is None:
@@ -44,7 +44,7 @@ def azota_text(banks: Sequence[Bank]) -> tuple[str, Exported]:
                 continue
             number += 1
             prompt, options, right = choice
-            lines.append(f"{T.AZOTA_QUESTION} {number}. {prompt}")
+            lines.append(f"{M.AZOTA_QUESTION} {number}. {prompt}")
             lines += [f"{LETTERS[i]}. {o}" for i, o in enumerate(options)]
             key.append(f"{number}-{right[0]}")
             feedback = one_line(feedback_text(bank, question))
@@ -52,11 +52,11 @@ def azota_text(banks: Sequence[Bank]) -> tuple[str, Exported]:
                 explanations.append(f"{number}. {feedback}")
             result.questions += 1
             result.notes += 1
-    lines.append(T.AZOTA_END)
-    lines.append(T.AZOTA_KEY)
+    lines.append(M.AZOTA_END)
+    lines.append(M.AZOTA_KEY)
     lines += key
     if explanations:
-        lines.append(T.AZOTA_SOLUTIONS)
+        lines.append(M.AZOTA_SOLUTIONS)
         lines += explanations
     return "\n".join(lines) + "\n", result
 

@@ -11,9 +11,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from quiz import messages as M
 from quiz.bank.model import Bank, Question, format_date, format_decimal
 from quiz.errors import QuizError
-from quiz.exchange import texts as T
 
 
 @dataclass
@@ -82,7 +82,7 @@ def back_html(bank: Bank, question: Question, *, answer: bool = True) -> str:
     """The back of a card: the answer, the explanation, the source and the quote, as escaped HTML."""
     parts: list[str] = []
     if answer:
-        parts.append(f"<div class=quiz-answer><b>{T.ANSWER_LABEL}:</b> {esc(answer_line(question))}</div>")
+        parts.append(f"<div class=quiz-answer><b>{M.ANSWER_LABEL}:</b> {esc(answer_line(question))}</div>")
     if question.explanation:
         parts.append(f"<div class=quiz-explanation>{esc(question.explanation)}</div>")
     source = source_line(bank, question)
@@ -90,7 +90,7 @@ def back_html(bank: Bank, question: Question, *, answer: bool = True) -> str:
         found = bank.source(question.source)
         url = found.url if found is not None else None
         link = f' <a href="{esc(url)}">{esc(url)}</a>' if url else ""
-        parts.append(f"<div class=quiz-source><b>{T.SOURCE_LABEL}:</b> {esc(source)}{link}</div>")
+        parts.append(f"<div class=quiz-source><b>{M.SOURCE_LABEL}:</b> {esc(source)}{link}</div>")
     if question.quote:
         parts.append(f"<blockquote class=quiz-quote>{esc(question.quote)}</blockquote>")
     return "\n".join(parts)
@@ -108,7 +108,7 @@ def feedback_text(bank: Bank, question: Question) -> str:
         parts.append(question.explanation)
     source = source_line(bank, question)
     if source:
-        parts.append(f"{T.SOURCE_LABEL}: {source}")
+        parts.append(f"{M.SOURCE_LABEL}: {source}")
     if question.quote:
         parts.append(f"“{question.quote}”")
     return "\n".join(parts)
@@ -121,7 +121,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as err:
-        raise QuizError(T.CANNOT_WRITE.format(path=path, error=err.strerror or err)) from None
+        raise QuizError(M.CANNOT_WRITE.format(path=path, error=err.strerror or err)) from None
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
@@ -132,7 +132,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     except OSError as err:
         if os.path.exists(tmp):
             os.unlink(tmp)
-        raise QuizError(T.CANNOT_WRITE.format(path=path, error=err.strerror or err)) from None
+        raise QuizError(M.CANNOT_WRITE.format(path=path, error=err.strerror or err)) from None
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)

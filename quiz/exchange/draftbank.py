@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from quiz import messages as M
 from quiz.authoring.add import ID_MAX_LENGTH, propose_id, question_yaml, yaml_scalar
 from quiz.bank.loader import load_text
 from quiz.bank.model import ID_PATTERN
 from quiz.errors import QuizError
-from quiz.exchange import texts as T
 from quiz.text.vietnamese import slugify
 
 DRAFT_TAG = "draft"
@@ -121,7 +121,7 @@ def bank_id_for(path: Path) -> str:
 def bank_text(drafts: list[Draft], *, bank_id: str, title: str, origin: str) -> tuple[str, int]:
     """The YAML text of a draft bank from `drafts`, and how many lack a quote. Raises QuizError if empty."""
     if not drafts:
-        raise QuizError(T.IMPORT_EMPTY.format(path=origin))
+        raise QuizError(M.IMPORT_EMPTY.format(path=origin))
     taken: set[str] = set()
     line_of: dict[str, int] = {}
     blocks: list[str] = []
@@ -136,11 +136,11 @@ def bank_text(drafts: list[Draft], *, bank_id: str, title: str, origin: str) -> 
         block = question_yaml(draft.as_dict(qid), indent=2)
         if not draft.quote:
             without_quote += 1
-            block = f"  # {T.IMPORT_NEEDS_QUOTE}\n" + block
+            block = f"  # {M.IMPORT_NEEDS_QUOTE}\n" + block
         blocks.append(block)
     head = (
-        f"# {T.IMPORT_HEADER.format(origin=origin)}\n"
-        f"# {T.IMPORT_HEADER_DRAFT}\n"
+        f"# {M.IMPORT_HEADER.format(origin=origin)}\n"
+        f"# {M.IMPORT_HEADER_DRAFT}\n"
         f"bank: {bank_id}\n"
         f"title: {yaml_scalar(title or bank_id)}\n"
         "language: vi\n"
@@ -153,5 +153,5 @@ def bank_text(drafts: list[Draft], *, bank_id: str, title: str, origin: str) -> 
         line = line_of.get(first.qid or "", 0) if first is not None else 0
         where = f"{origin}:{line}" if line else origin
         what = first.message + (f" — {first.hint}" if first and first.hint else "") if first else "?"
-        raise QuizError(T.IMPORT_INVALID.format(path=where, problem=what))
+        raise QuizError(M.IMPORT_INVALID.format(path=where, problem=what))
     return text, without_quote

@@ -20,8 +20,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from quiz import messages as M
 from quiz.bank.model import CLOZE_BLANK, Bank, Question
-from quiz.exchange import texts as T
 from quiz.exchange.common import Exported, date_forms, feedback_text, number_text, write_bytes_atomic
 
 _SPECIAL = "\\~=#{}:"
@@ -55,7 +55,7 @@ def question_gift(bank: Bank, question: Question) -> str | None:
     title = f"::{escape(question.id)}:: "
     prompt = escape(question.prompt or "")
     if question.type == "number" and question.unit:
-        prompt += f" ({T.UNIT_LABEL}\\: {escape(question.unit)})"
+        prompt += f" ({M.UNIT_LABEL}\\: {escape(question.unit)})"
     if question.type == "choice":
         options = " ".join(("=" if c == question.answer else "~") + escape(c) for c in question.choices)
         return f"{title}{prompt} {{{options}{tail}}}"
@@ -84,10 +84,10 @@ def question_gift(bank: Bank, question: Question) -> str | None:
         if len(question.items) < 3 or any("->" in item for item in question.items):
             return None
         pairs = " ".join(
-            f"={escape(T.ORDER_POSITION.format(n=n))} -> {escape(item)}"
+            f"={escape(M.EXPORT_ORDER_POSITION.format(n=n))} -> {escape(item)}"
             for n, item in enumerate(question.items, start=1)
         )
-        return f"{title}{prompt} {T.ORDER_MATCH_HINT} {{{pairs}{tail}}}"
+        return f"{title}{prompt} {M.ORDER_MATCH_HINT} {{{pairs}{tail}}}"
     return None
 
 

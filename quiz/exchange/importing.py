@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from quiz import messages as M
 from quiz.errors import QuizError
-from quiz.exchange import texts as T
 from quiz.exchange.common import write_bytes_atomic
 from quiz.exchange.draftbank import Draft, Imported, bank_id_for, bank_text
 
@@ -31,13 +31,13 @@ def _read_text(path: Path) -> str:
         with open(path, "rb") as handle:
             data = handle.read(MAX_TEXT_BYTES + 1)
     except OSError as err:
-        raise QuizError(T.READ_FAILED.format(path=path, error=err.strerror or err)) from None
+        raise QuizError(M.READ_FAILED.format(path=path, error=err.strerror or err)) from None
     if len(data) > MAX_TEXT_BYTES:
-        raise QuizError(T.IMPORT_TOO_BIG.format(path=path))
+        raise QuizError(M.IMPORT_TOO_BIG.format(path=path))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise QuizError(T.NOT_TEXT.format(path=path)) from None
+        raise QuizError(M.NOT_TEXT.format(path=path)) from None
 
 
 def read_drafts(path: Path, fmt: str | None = None) -> tuple[str, list[Draft], str]:
@@ -50,7 +50,7 @@ def read_drafts(path: Path, fmt: str | None = None) -> tuple[str, list[Draft], s
         text = _read_text(path)
     fmt = fmt or guess_format(path, text)
     if fmt is None or fmt not in IMPORT_FORMATS:
-        raise QuizError(T.UNKNOWN_FORMAT.format(path=path, formats=", ".join(IMPORT_FORMATS)))
+        raise QuizError(M.UNKNOWN_FORMAT.format(path=path, formats=", ".join(IMPORT_FORMATS)))
     if fmt == "anki":
         title, drafts = anki.read_apkg(path)
         return title, drafts, fmt
@@ -66,7 +66,7 @@ def import_file(source: Path, out: Path, fmt: str | None = None, *, overwrite: b
     """Read `source`, write the draft bank to `out` (never over an existing file unless `overwrite`)."""
     out = Path(out)
     if out.exists() and not overwrite:
-        raise QuizError(T.IMPORT_EXISTS.format(path=out))
+        raise QuizError(M.IMPORT_EXISTS.format(path=out))
     title, drafts, _fmt = read_drafts(Path(source), fmt)
     bank_id = bank_id_for(out)
     text, without_quote = bank_text(drafts, bank_id=bank_id, title=title, origin=str(source))

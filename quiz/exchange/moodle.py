@@ -23,8 +23,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
+from quiz import messages as M
 from quiz.bank.model import CLOZE_BLANK, Bank, Question
-from quiz.exchange import texts as T
 from quiz.exchange.common import Exported, date_forms, esc, feedback_text, number_text, write_bytes_atomic
 
 ORDER_AS = ("ordering", "matching")
@@ -90,9 +90,9 @@ def _question(quiz: ET.Element, bank: Bank, question: Question, order_as: str) -
     else:
         body = esc(question.prompt)
         if question.type == "number" and question.unit:
-            body += f" ({T.UNIT_LABEL}: {esc(question.unit)})"
+            body += f" ({M.UNIT_LABEL}: {esc(question.unit)})"
         if question.type == "order" and order_as == "matching":
-            body += f"<br>{T.ORDER_MATCH_HINT}"
+            body += f"<br>{M.ORDER_MATCH_HINT}"
     _text(element, "questiontext", body, html=True)
     _text(element, "generalfeedback", esc(feedback_text(bank, question)), html=True)
     ET.SubElement(element, "defaultgrade").text = "1"
@@ -146,7 +146,7 @@ def _question(quiz: ET.Element, bank: Bank, question: Question, order_as: str) -
     elif question.type == "order":
         ET.SubElement(element, "shuffleanswers").text = "true"
         for position, item in enumerate(question.items, start=1):
-            sub = _text(element, "subquestion", T.ORDER_POSITION.format(n=position), html=True)
+            sub = _text(element, "subquestion", M.EXPORT_ORDER_POSITION.format(n=position), html=True)
             ET.SubElement(ET.SubElement(sub, "answer"), "text").text = item
     return kind
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from quiz import messages as M
 from quiz.bank.model import Question
-from quiz.exchange import texts as T
 
 LETTERS = "ABCDEFGH"
 
@@ -15,7 +15,7 @@ def one_line(text: str | None) -> str:
 def as_choice(question: Question, *, multi: bool = False) -> tuple[str, list[str], list[str]] | None:
     """A choice (or true/false; multi when allowed) question as prompt, options and right letters."""
     if question.type == "truefalse":
-        return one_line(question.prompt), [T.TRUE, T.FALSE], ["A" if question.answer else "B"]
+        return one_line(question.prompt), [M.TRUE, M.FALSE], ["A" if question.answer else "B"]
     if question.type == "choice":
         options = [one_line(c) for c in question.choices]
         return one_line(question.prompt), options, [LETTERS[question.choices.index(question.answer)]]

@@ -35,8 +35,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from quiz import messages as M
 from quiz.errors import QuizError
-from quiz.exchange import texts as T
 from quiz.exchange.common import write_bytes_atomic
 from quiz.progress.clock import from_iso, to_iso
 
@@ -192,7 +192,7 @@ def read_jsonl(path: Path) -> list[Answer]:
         with open(path, "rb") as handle:
             for number, raw in enumerate(handle, start=1):
                 if len(raw) > MAX_LINE:
-                    raise QuizError(T.JSONL_BAD_LINE.format(path=path, line=number, problem="> 64 KiB"))
+                    raise QuizError(M.JSONL_BAD_LINE.format(path=path, line=number, problem="> 64 KiB"))
                 if not raw.strip():
                     continue
                 try:
@@ -200,33 +200,34 @@ def read_jsonl(path: Path) -> list[Answer]:
                 except (ValueError, UnicodeDecodeError) as err:
                     problem = err.args[0] if isinstance(err, ValueError) and err.args else type(err).__name__
                     raise QuizError(
-                        T.JSONL_BAD_LINE.format(path=path, line=number, problem=problem)
+                        M.JSONL_BAD_LINE.format(path=path, line=number, problem=problem)
                     ) from None
     except OSError as err:
-        raise QuizError(T.READ_FAILED.format(path=path, error=err.strerror or err)) from None
+        raise QuizError(M.READ_FAILED.format(path=path, error=err.strerror or err)) from None
     return answers
 
 
 def read_store_file(path: Path) -> list[Answer]:
     """The answers of another quiz progress file, opened read-only (never migrated nor written)."""
-    from quiz.progress.store import APPLICATION_ID, SCHEMA_VERSION
+    from quiz.progress.schema import SCHEMA_VERSION
+    from quiz.progress.store_checks import APPLICATION_ID
 
     try:
         conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)
     except sqlite3.Error as err:
-        raise QuizError(T.READ_FAILED.format(path=path, error=err)) from None
+        raise QuizError(M.READ_FAILED.format(path=path, error=err)) from None
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if app_id != APPLICATION_ID or not 1 <= version <= SCHEMA_VERSION:
-            raise QuizError(T.MERGE_NOT_PROGRESS.format(path=path))
+            raise QuizError(M.MERGE_NOT_PROGRESS.format(path=path))
         scheduled = "scheduled" if version >= 3 else "NULL"
         rows = conn.execute(
             "SELECT at, bank, question, answer, verdict, rating, duration_ms, mode, fingerprint,"
             f" {scheduled} FROM reviews ORDER BY at, id"
         ).fetchall()
     except sqlite3.DatabaseError:
-        raise QuizError(T.MERGE_NOT_PROGRESS.format(path=path)) from None
+        raise QuizError(M.MERGE_NOT_PROGRESS.format(path=path)) from None
     finally:
         conn.close()
     return _rows_to_answers(rows)
@@ -238,11 +239,11 @@ def read_answers(path: Path) -> list[Answer]:
         with open(path, "rb") as handle:
             head = handle.read(16)
     except OSError as err:
-        raise QuizError(T.READ_FAILED.format(path=path, error=err.strerror or err)) from None
+        raise QuizError(M.READ_FAILED.format(path=path, error=err.strerror or err)) from None
     if head == SQLITE_MAGIC:
         return read_store_file(path)
     if head[:1] not in (b"{", b"\n", b"\r", b" ", b""):
-        raise QuizError(T.MERGE_NOT_PROGRESS.format(path=path))
+        raise QuizError(M.MERGE_NOT_PROGRESS.format(path=path))
     return read_jsonl(path)
 
 
@@ -381,7 +382,7 @@ def merge(store_path: Path, files: Sequence[Path], *, now: datetime | None = Non
     for file in files:
         file = Path(file)
         if file.resolve() == store_path.resolve():
-            raise QuizError(T.MERGE_SAME_FILE.format(path=file))
+            raise QuizError(M.MERGE_SAME_FILE.format(path=file))
         answers = read_answers(file)
         new = {a.id for a in answers} - known
         known |= new
@@ -406,10 +407,10 @@ def merge(store_path: Path, files: Sequence[Path], *, now: datetime | None = Non
                     copy.close()
             count = target.execute("SELECT count(*) FROM reviews").fetchone()[0]
             if count != len(mine):  # a study session wrote meanwhile: start again rather than lose it
-                raise QuizError(T.MERGE_BUSY.format(path=store_path))
+                raise QuizError(M.MERGE_BUSY.format(path=store_path))
             source.backup(target)
         except sqlite3.Error as err:
-            raise QuizError(T.MERGE_FAILED.format(path=store_path, error=err)) from None
+            raise QuizError(M.MERGE_FAILED.format(path=store_path, error=err)) from None
         finally:
             source.close()
             target.close()

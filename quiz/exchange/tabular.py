@@ -22,9 +22,9 @@ import csv
 import re
 from pathlib import Path
 
+from quiz import messages as M
 from quiz.bank.model import QUESTION_TYPES
 from quiz.errors import QuizError
-from quiz.exchange import texts as T
 from quiz.exchange.draftbank import Draft, html_to_text
 from quiz.text.vietnamese import fold
 
@@ -60,13 +60,13 @@ def read_quizlet(text: str, path: Path) -> list[Draft]:
     drafts: list[Draft] = []
     for number, line in enumerate(text.splitlines(), start=1):
         if number > MAX_ROWS:
-            raise QuizError(T.IMPORT_TOO_MANY.format(path=path, limit=MAX_ROWS))
+            raise QuizError(M.IMPORT_TOO_MANY.format(path=path, limit=MAX_ROWS))
         if not line.strip():
             continue
         term, sep, definition = line.partition("\t")
         prompt, answer = html_to_text(term), html_to_text(definition)
         if not sep or not prompt or not answer:
-            raise QuizError(T.CSV_BAD_ROW.format(path=path, line=number, problem=T.QUIZLET_BAD_ROW))
+            raise QuizError(M.CSV_BAD_ROW.format(path=path, line=number, problem=M.QUIZLET_BAD_ROW))
         drafts.append(Draft(type="text", prompt=prompt, answer=answer, line=number))
     return drafts
 
@@ -79,7 +79,7 @@ def read_csv(text: str, path: Path) -> list[Draft]:
     rows = csv.reader(text.splitlines(), delimiter=delimiter)
     header = next(rows, None)
     if header is None:
-        raise QuizError(T.CSV_NO_HEADER.format(path=path))
+        raise QuizError(M.CSV_NO_HEADER.format(path=path))
     columns: dict[str, int] = {}
     letters: dict[str, int] = {}
     for index, name in enumerate(header):
@@ -91,11 +91,11 @@ def read_csv(text: str, path: Path) -> list[Draft]:
             if key in names and field not in columns:
                 columns[field] = index
     if not ("prompt" in columns and "answer" in columns) and "text" not in columns and "items" not in columns:
-        raise QuizError(T.CSV_NO_HEADER.format(path=path))
+        raise QuizError(M.CSV_NO_HEADER.format(path=path))
     drafts: list[Draft] = []
     for number, row in enumerate(rows, start=2):
         if number > MAX_ROWS:
-            raise QuizError(T.IMPORT_TOO_MANY.format(path=path, limit=MAX_ROWS))
+            raise QuizError(M.IMPORT_TOO_MANY.format(path=path, limit=MAX_ROWS))
         if not any(cell.strip() for cell in row):
             continue
 
@@ -106,7 +106,7 @@ def read_csv(text: str, path: Path) -> list[Draft]:
         try:
             drafts.append(_row_draft(cell, row, letters, number))
         except ValueError as err:
-            raise QuizError(T.CSV_BAD_ROW.format(path=path, line=number, problem=err.args[0])) from None
+            raise QuizError(M.CSV_BAD_ROW.format(path=path, line=number, problem=err.args[0])) from None
     return drafts
 
 
@@ -122,7 +122,7 @@ def _row_draft(cell, row: list[str], letters: dict[str, int], number: int) -> Dr
         qtype, qtype
     )
     if qtype not in QUESTION_TYPES:
-        raise ValueError(T.CSV_UNKNOWN_TYPE.format(value=cell("type")))
+        raise ValueError(M.CSV_UNKNOWN_TYPE.format(value=cell("type")))
     draft = Draft(
         type=qtype,
         prompt=cell("prompt") or None,
@@ -141,10 +141,10 @@ def _row_draft(cell, row: list[str], letters: dict[str, int], number: int) -> Dr
             if len(value) == 1 and value.upper() in _LETTERS and value not in choices:
                 position = _LETTERS.index(value.upper())
                 if position >= len(choices):
-                    raise ValueError(T.CSV_NO_ANSWER_IN_CHOICES.format(value=value))
+                    raise ValueError(M.CSV_NO_ANSWER_IN_CHOICES.format(value=value))
                 value = choices[position]
             if value not in choices:
-                raise ValueError(T.CSV_NO_ANSWER_IN_CHOICES.format(value=value))
+                raise ValueError(M.CSV_NO_ANSWER_IN_CHOICES.format(value=value))
             picked.append(value)
         draft.answer = picked if qtype == "multi" else picked[0]
     elif qtype == "text":
