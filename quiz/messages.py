@@ -560,6 +560,9 @@ ANKI_CARD = "Thẻ"
 ANKI_CLOZE_CARD = "Điền chỗ trống"
 CANNOT_WRITE = "{path}: không ghi được tệp ({error})."
 ANKI_NOT_APKG = "{path}: không phải gói Anki (.apkg) đọc được ({error})."
+ANKI_NOT_ZIP = "không phải tệp nén zip"
+ANKI_NO_COLLECTION = "thiếu collection.anki2"
+ANKI_BAD_COLLECTION = "bộ sưu tập bên trong bị hỏng hoặc không phải của Anki"
 ANKI_NEW_FORMAT = (
     "{path}: gói Anki định dạng mới (collection.anki21b) chưa đọc được; trong Anki hãy xuất lại"
     " với ô «Hỗ trợ các phiên bản Anki cũ» (Support older Anki versions) được đánh dấu."
@@ -591,6 +594,8 @@ MERGE_SAME_FILE = "{path}: là chính tệp tiến độ đang dùng."
 MERGE_BUSY = (
     "{path}: tệp tiến độ vừa có câu trả lời mới trong lúc gộp; hãy đóng các phiên ôn tập rồi chạy lại."
 )
+MERGE_LOCKED = "tệp đang bị một chương trình khác khoá"
+MERGE_SQLITE = "SQLite báo lỗi khi ghi"
 MERGE_FAILED = "{path}: không gộp được ({error}); tệp được giữ nguyên."
 QUIZLET_BAD_ROW = (
     "dòng cần dạng «thuật ngữ<TAB>định nghĩa» (xuất từ Quizlet với dấu Tab giữa thuật ngữ và định nghĩa)"
@@ -606,6 +611,9 @@ AZOTA_SOLUTIONS = "Lời giải"
 EXPORT_ANKI_DONE = "✓ Đã ghi {path}: {questions} câu → {notes} ghi chú, {cards} thẻ Anki"
 EXPORT_ANKI_REVIEWS = ", {reviews} lượt ôn (revlog)"
 EXPORT_DONE = "✓ Đã ghi {path}: {questions} câu ({format})"
+EXPORT_DONE_SPLIT = (
+    "✓ Đã ghi {path}: {questions} câu → {items} câu {format} (câu điền nhiều chỗ trống: mỗi chỗ một câu)"
+)
 EXPORT_SKIPPED = "Bỏ qua {count} câu mà {format} không diễn đạt được: {kinds} (xem docs/exchange.md)."
 EXPORT_NO_PROGRESS = "{path}: chưa có tệp tiến độ; xuất không kèm lịch sử ôn."
 EXPORT_BAD_ORDER = "--order: `{value}` không hợp lệ; chọn ordering hoặc matching."

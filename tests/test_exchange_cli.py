@@ -70,7 +70,7 @@ def test_export_every_format_names_the_file_and_what_was_skipped(tmp_path: Path)
     assert "4 lượt ôn" in result.output
     for fmt, name, skipped in (
         ("moodle-xml", "d.xml", None),
-        ("gift", "d.gift.txt", "1 cloze"),
+        ("gift", "d.gift.txt", "8 câu → 10 câu GIFT"),
         ("aiken", "d.aiken.txt", "6 câu"),
         ("azota", "d.azota.txt", "6 câu"),
     ):

@@ -113,10 +113,18 @@ def test_moodle_order_as_matching_and_markup_kept_as_text() -> None:
 def test_gift_read_back_by_an_independent_parser(tmp_path: Path) -> None:
     out = tmp_path / "de.gift"
     result = export_gift([good_bank()], out)
-    assert result.questions == 7 and dict(result.skipped) == {"cloze": 1}  # three blanks: GIFT has one
+    assert result.questions == 8 and result.skipped_total == 0
+    assert result.notes == 10  # the cloze of three blanks: three missing-word questions
     parsed = giftparser.parse(out.read_text(encoding="utf-8"))
     by_name = {q.name: q for q in parsed.questions}
     kinds = {name: type(q.answer) for name, q in by_name.items()}
+    for n, (before, word) in enumerate(
+        [("Bản sắc", "gốc vững"), ("gốc vững,", "thân chắc"), ("thân chắc,", "cành uyển chuyển")], start=1
+    ):
+        blank = by_name.pop(f"cay-tre-ban-sac-{n}")
+        assert blank.is_missing_word() and before in blank.text
+        assert [o.text for o in blank.answer.options] == [word]
+        del kinds[f"cay-tre-ban-sac-{n}"]
     assert kinds == {
         "so-chinh-dang-2018": giftmodel.Numerical,
         "ba-tru-cot": giftmodel.MultipleChoiceCheckbox,
@@ -142,7 +150,8 @@ def test_gift_read_back_by_an_independent_parser(tmp_path: Path) -> None:
 
 def test_gift_escapes_special_characters() -> None:
     text, result = gift_text([TRICKY])
-    assert dict(result.skipped) == {"order": 1, "cloze": 1}  # two items; two blanks
+    assert dict(result.skipped) == {"order": 1}  # two items: GIFT matching needs three
+    assert result.notes == result.questions + 1  # two blanks: two missing-word questions
     parsed = giftparser.parse(text)
     by_name = {q.name: q for q in parsed.questions}
     tricky = by_name["ky-tu"]

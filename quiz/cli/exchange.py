@@ -54,6 +54,10 @@ def _report(result: Any, label: str) -> None:
         )
         if result.reviews:
             line += M.EXPORT_ANKI_REVIEWS.format(reviews=result.reviews)
+    elif result.notes != result.questions:
+        line = M.EXPORT_DONE_SPLIT.format(
+            path=result.path, questions=result.questions, items=result.notes, format=label
+        )
     else:
         line = M.EXPORT_DONE.format(path=result.path, questions=result.questions, format=label)
     echo(line, style="green")

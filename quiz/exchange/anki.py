@@ -442,7 +442,9 @@ def read_apkg(path: Path) -> tuple[str, list[Draft]]:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as err:
         raise QuizError(
-            M.ANKI_NOT_APKG.format(path=path, error=getattr(err, "strerror", None) or err)
+            M.ANKI_NOT_APKG.format(
+                path=path, error=M.os_reason(err) if isinstance(err, OSError) else M.ANKI_NOT_ZIP
+            )
         ) from None
     with archive, tempfile.TemporaryDirectory(prefix="quiz-apkg-") as tmp:
         names = archive.namelist()
@@ -452,7 +454,7 @@ def read_apkg(path: Path) -> tuple[str, list[Draft]]:
             raise QuizError(M.ANKI_NEW_FORMAT.format(path=path))
         member = next((n for n in ("collection.anki21", "collection.anki2") if n in names), None)
         if member is None:
-            raise QuizError(M.ANKI_NOT_APKG.format(path=path, error="collection.anki2"))
+            raise QuizError(M.ANKI_NOT_APKG.format(path=path, error=M.ANKI_NO_COLLECTION))
         info = archive.getinfo(member)
         if info.file_size > 512 * 1024 * 1024:
             raise QuizError(M.IMPORT_TOO_BIG.format(path=path))
@@ -463,8 +465,8 @@ def read_apkg(path: Path) -> tuple[str, list[Draft]]:
                 return _read_collection(conn, path)
             finally:
                 conn.close()
-        except sqlite3.DatabaseError as err:
-            raise QuizError(M.ANKI_NOT_APKG.format(path=path, error=err)) from None
+        except sqlite3.DatabaseError:
+            raise QuizError(M.ANKI_NOT_APKG.format(path=path, error=M.ANKI_BAD_COLLECTION)) from None
 
 
 def _read_collection(conn: sqlite3.Connection, path: Path) -> tuple[str, list[Draft]]:

@@ -121,7 +121,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as err:
-        raise QuizError(M.CANNOT_WRITE.format(path=path, error=err.strerror or err)) from None
+        raise QuizError(M.CANNOT_WRITE.format(path=path, error=M.os_reason(err))) from None
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
@@ -132,7 +132,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     except OSError as err:
         if os.path.exists(tmp):
             os.unlink(tmp)
-        raise QuizError(M.CANNOT_WRITE.format(path=path, error=err.strerror or err)) from None
+        raise QuizError(M.CANNOT_WRITE.format(path=path, error=M.os_reason(err))) from None
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)

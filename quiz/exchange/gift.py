@@ -8,7 +8,7 @@
 | date      | short answer accepting the usual ways to write the date                           |
 | number    | `{#245:0}` (answer:tolerance); the unit in the question text                      |
 | truefalse | `{TRUE}` / `{FALSE}`                                                              |
-| cloze     | one blank: missing word `before {=a =b} after`; more blanks: skipped (one answer set each) |
+| cloze     | missing word `before {=a =b} after`: one question per blank (`id-1`, `id-2`…) |
 | order     | 3+ items: matching `{=Vị trí 1 -> item …}`; fewer: skipped (GIFT matching needs three pairs) |
 
 The explanation, source and quote are the general feedback (`####…`). Special characters `~ = # { } :`
@@ -73,13 +73,7 @@ def question_gift(bank: Bank, question: Question) -> str | None:
     if question.type == "truefalse":
         return f"{title}{prompt} {{{'TRUE' if question.answer else 'FALSE'}{tail}}}"
     if question.type == "cloze":
-        if len(question.blanks) != 1:
-            return None
-        text = question.text or ""
-        match = next(CLOZE_BLANK.finditer(text))
-        answers = " ".join("=" + escape(a) for a in question.blanks[0])
-        before, after = escape(text[: match.start()]).rstrip(), escape(text[match.end() :]).lstrip()
-        return f"{title}{before} {{{answers}{tail}}} {after}".rstrip()
+        return "\n\n".join(_missing_words(question, tail))
     if question.type == "order":
         if len(question.items) < 3 or any("->" in item for item in question.items):
             return None
@@ -89,6 +83,22 @@ def question_gift(bank: Bank, question: Question) -> str | None:
         )
         return f"{title}{prompt} {M.ORDER_MATCH_HINT} {{{pairs}{tail}}}"
     return None
+
+
+def _missing_words(question: Question, tail: str) -> list[str]:
+    """A cloze as GIFT missing-word questions, one per blank (the other blanks filled in):
+    GIFT holds one answer set per question."""
+    text = question.text or ""
+    matches = list(CLOZE_BLANK.finditer(text))
+    out = []
+    for n, (match, answers) in enumerate(zip(matches, question.blanks, strict=True), start=1):
+        before = CLOZE_BLANK.sub(lambda m: m.group(1).split("|")[0].strip(), text[: match.start()])
+        after = CLOZE_BLANK.sub(lambda m: m.group(1).split("|")[0].strip(), text[match.end() :])
+        name = question.id if len(matches) == 1 else f"{question.id}-{n}"
+        options = " ".join("=" + escape(a) for a in answers)
+        body = f"::{escape(name)}:: {escape(before).rstrip()} {{{options}{tail}}} {escape(after).lstrip()}"
+        out.append(body.rstrip())
+    return out
 
 
 def gift_text(banks: Sequence[Bank]) -> tuple[str, Exported]:
@@ -105,7 +115,7 @@ def gift_text(banks: Sequence[Bank]) -> tuple[str, Exported]:
                 continue
             blocks.append(text + "\n")
             result.questions += 1
-            result.notes += 1
+            result.notes += text.count("\n\n::") + 1  # a cloze of n blanks is n GIFT questions
     return "\n".join(blocks), result
 
 

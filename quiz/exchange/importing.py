@@ -31,7 +31,7 @@ def _read_text(path: Path) -> str:
         with open(path, "rb") as handle:
             data = handle.read(MAX_TEXT_BYTES + 1)
     except OSError as err:
-        raise QuizError(M.READ_FAILED.format(path=path, error=err.strerror or err)) from None
+        raise QuizError(M.READ_FAILED.format(path=path, error=M.os_reason(err))) from None
     if len(data) > MAX_TEXT_BYTES:
         raise QuizError(M.IMPORT_TOO_BIG.format(path=path))
     try:

@@ -203,7 +203,7 @@ def read_jsonl(path: Path) -> list[Answer]:
                         M.JSONL_BAD_LINE.format(path=path, line=number, problem=problem)
                     ) from None
     except OSError as err:
-        raise QuizError(M.READ_FAILED.format(path=path, error=err.strerror or err)) from None
+        raise QuizError(M.READ_FAILED.format(path=path, error=M.os_reason(err))) from None
     return answers
 
 
@@ -214,8 +214,8 @@ def read_store_file(path: Path) -> list[Answer]:
 
     try:
         conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)
-    except sqlite3.Error as err:
-        raise QuizError(M.READ_FAILED.format(path=path, error=err)) from None
+    except sqlite3.Error:
+        raise QuizError(M.MERGE_NOT_PROGRESS.format(path=path)) from None
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -239,7 +239,7 @@ def read_answers(path: Path) -> list[Answer]:
         with open(path, "rb") as handle:
             head = handle.read(16)
     except OSError as err:
-        raise QuizError(M.READ_FAILED.format(path=path, error=err.strerror or err)) from None
+        raise QuizError(M.READ_FAILED.format(path=path, error=M.os_reason(err))) from None
     if head == SQLITE_MAGIC:
         return read_store_file(path)
     if head[:1] not in (b"{", b"\n", b"\r", b" ", b""):
@@ -410,7 +410,8 @@ def merge(store_path: Path, files: Sequence[Path], *, now: datetime | None = Non
                 raise QuizError(M.MERGE_BUSY.format(path=store_path))
             source.backup(target)
         except sqlite3.Error as err:
-            raise QuizError(M.MERGE_FAILED.format(path=store_path, error=err)) from None
+            reason = M.MERGE_LOCKED if "locked" in str(err) or "busy" in str(err) else M.MERGE_SQLITE
+            raise QuizError(M.MERGE_FAILED.format(path=store_path, error=reason)) from None
         finally:
             source.close()
             target.close()
