@@ -78,7 +78,8 @@ def test_merge_two_machines_either_order_twice(tmp_path: Path) -> None:
     report = merge(laptop, [tmp_path / "desktop.jsonl"], now=NOW)
     assert (report.before, report.after, report.added) == (3, 5, 2)
     assert report.backup is not None and report.backup.exists()
-    assert Store.open(report.backup).reviews() and len(Store.open(report.backup).reviews()) == 3
+    with Store.open(report.backup) as copy:
+        assert len(copy.reviews()) == 3  # the laptop's store as it was
     merge(desktop, [tmp_path / "laptop.jsonl"], now=NOW)
     assert snapshot(laptop) == snapshot(desktop)
     again = merge(laptop, [tmp_path / "desktop.jsonl", desktop], now=NOW + timedelta(seconds=1))
@@ -196,3 +197,18 @@ def test_merge_of_an_empty_store_takes_the_other_whole(tmp_path: Path) -> None:
     assert report.backup is None and report.after == 5
     with Store.open(target) as store:
         assert len(store.reviews()) == 5 and len(store.cards()) == 2
+
+
+def test_two_merges_in_one_second_keep_both_copies(tmp_path: Path) -> None:
+    target = tmp_path / "p.db"
+    with Store.open(target) as store:
+        answer(store, "mau", "q0", "correct", T0)
+    other = tmp_path / "o.db"
+    with Store.open(other) as store:
+        answer(store, "mau", "q1", "correct", T0)
+    first = merge(target, [other], now=NOW)
+    second = merge(target, [other], now=NOW)
+    assert first.backup != second.backup and first.backup and second.backup
+    assert first.backup.exists() and second.backup.exists()
+    with Store.open(first.backup) as store:
+        assert len(store.reviews()) == 1  # the store as it was before the first merge

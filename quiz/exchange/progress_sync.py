@@ -390,9 +390,12 @@ def merge(store_path: Path, files: Sequence[Path], *, now: datetime | None = Non
         logs.append(answers)
     merged = union(mine, *logs)
     moment = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
-    backup = store_path.with_name(
-        f"{store_path.stem}-truoc-khi-gop-{moment:%Y%m%dT%H%M%S}{store_path.suffix}"
-    )
+    stem = f"{store_path.stem}-truoc-khi-gop-{moment:%Y%m%dT%H%M%S}"
+    backup = store_path.with_name(stem + store_path.suffix)
+    for n in range(2, 1000):  # never over an earlier copy
+        if not backup.exists():
+            break
+        backup = store_path.with_name(f"{stem}-{n}{store_path.suffix}")
     with tempfile.TemporaryDirectory(prefix=".quiz-merge-", dir=store_path.parent) as tmp:
         rebuilt = Path(tmp) / "merged.sqlite"
         _write_store(rebuilt, merged)
