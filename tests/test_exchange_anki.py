@@ -94,9 +94,8 @@ def test_unordered_cloze_group_is_one_card(anki_dir: Path) -> None:
     bank = bank_from(
         "bank: nhom\ntitle: Nhóm\nquestions:\n"
         "  - id: ba-tu\n    type: cloze\n    text: 'Phá thế {{bao vây}}, {{cô lập}} và {{cấm vận}}; {{mở rộng}}'\n"
+        "    unordered: [[1, 2, 3]]\n"
     )
-    question = bank.questions[0]
-    object.__setattr__(question, "unordered", [[1, 2, 3]])  # the bank-format key of issue 12
     out = anki_dir / "nhom.apkg"
     result = export_apkg([bank], out, timestamp=STAMP)
     assert result.cards == 2
