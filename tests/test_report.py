@@ -20,10 +20,11 @@ from rich.cells import cell_len
 from rich.console import Console
 from typer.testing import CliRunner
 
-from quiz.bank.loader import resolve
+from quiz.bank.library import resolve
 from quiz.cli import app
 from quiz.progress.card import Review
-from quiz.progress.report import build_report, heatmap_days, review_states
+from quiz.progress.replay import review_states
+from quiz.progress.report import build_report, heatmap_days
 from quiz.progress.scheduler import Scheduler, is_mastered, rating_for
 from quiz.progress.store import Store
 from quiz.ui.report_html import render_html
