@@ -42,7 +42,7 @@ ID_MAX_LENGTH = 48
 FLOW_WIDTH = 100
 _NO_WRAP = 1_000_000
 PLACEHOLDER_ID = "cau-hoi-moi"
-LIST_FIELDS = ("choices", "accept", "items", "tags")
+LIST_FIELDS = ("choices", "accept", "items", "tags", "siblings")
 # Key order of a question in canonical layout: id, type, prompt/text, the type's keys, grounding.
 QUESTION_KEY_ORDER = (
     "id",
@@ -59,6 +59,7 @@ QUESTION_KEY_ORDER = (
     "source",
     "quote",
     "explanation",
+    "siblings",
     "tags",
 )
 BANK_KEY_ORDER = ("bank", "title", "language", "description", "sources", "questions")

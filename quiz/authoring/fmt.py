@@ -53,6 +53,8 @@ def question_dict(question: Question) -> dict[str, Any]:
     for key in ("source", "quote", "explanation"):
         if getattr(q, key) is not None:
             out[key] = getattr(q, key)
+    if q.siblings:
+        out["siblings"] = list(q.siblings)
     if q.tags:
         out["tags"] = list(q.tags)
     return out

@@ -25,7 +25,7 @@ from quiz.text.escape import describe_control, find_control, printable
 
 BANK_KEYS = ("bank", "title", "language", "description", "sources", "questions")
 SOURCE_KEYS = ("id", "title", "publisher", "published", "url", "file")
-COMMON_KEYS = ("id", "type", "prompt", "source", "quote", "explanation", "tags")
+COMMON_KEYS = ("id", "type", "prompt", "source", "quote", "explanation", "tags", "siblings")
 TYPE_KEYS: dict[str, tuple[str, ...]] = {
     "choice": ("choices", "answer", "shuffle"),
     "multi": ("choices", "answer", "shuffle"),
@@ -98,6 +98,7 @@ class _Validator:
         self.problems: list[Problem] = []
         self.bank_id: str | None = None
         self.qid: str | None = None
+        self.siblings: list[tuple[str, list[str], int]] = []  # (question, its siblings, line)
 
     # -- reporting ---------------------------------------------------------------------
     def missing(self, mapping: Mapping, key: str, hint: str | None = None) -> None:
@@ -366,8 +367,26 @@ class _Validator:
             question = self.question(item, seen, source_ids)
             if question is not None:
                 out.append(question)
+        self.check_siblings(seen)
         self.qid = None
         return out
+
+    def check_siblings(self, ids: dict[str, int]) -> None:
+        """Every id of a `siblings` list is another question of the bank (`ids`), listed once."""
+        for qid, values, line in self.siblings:
+            self.qid = qid
+            known = [other for other in ids if other != qid]
+            for value in values:
+                if value == qid:
+                    fix = M.SIBLING_SELF_FIX.format(value=value)
+                    self.error(line, M.SIBLING_SELF.format(value=value), fix)
+                elif value not in ids:
+                    guess = suggest(value, known)
+                    hint = M.DID_YOU_MEAN.format(suggestion=guess) if guess else M.SIBLING_FIX
+                    self.error(line, M.UNKNOWN_SIBLING.format(value=value), hint)
+            for dup in repeated(values):
+                fix = M.SIBLING_DUPLICATE_FIX.format(value=dup)
+                self.error(line, M.SIBLING_DUPLICATE.format(value=dup), fix)
 
     def question(self, item: Mapping, seen: dict[str, int], source_ids: set[str]) -> Question | None:
         before = len(self.problems)
@@ -416,7 +435,10 @@ class _Validator:
             "quote": self.text(item, "quote"),
             "explanation": self.text(item, "explanation"),
             "tags": tuple(self.text_list(item, "tags") or ()),
+            "siblings": tuple(self.text_list(item, "siblings") or ()),
         }
+        if fields["siblings"] and qid is not None:
+            self.siblings.append((qid, list(fields["siblings"]), item.key_lines["siblings"]))
         if qtype is not None:
             fields.update(getattr(self, f"q_{qtype}")(item))
         if len(self.problems) > before or qid is None or qtype is None:
