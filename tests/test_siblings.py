@@ -136,11 +136,14 @@ def test_siblings_are_never_asked_in_one_study_session(env, monkeypatch):
     first = CliRunner().invoke(app, ["study", "--plain"], input=answers)
     assert first.exit_code == 0, first.output
     assert asked(env) == ["nguoi-tra-loi-phong-van", "so-quoc-gia"]  # one of each pair, in bank order
-    monkeypatch.setenv("QUIZ_NOW", "2026-11-23T08:10:00+07:00")
+    monkeypatch.setenv("QUIZ_NOW", "2026-11-23T08:10:00+07:00")  # both due again (learning step)
+    again = CliRunner().invoke(app, ["study", "--plain"], input=answers)
+    assert asked(env)[2:] == ["nguoi-tra-loi-phong-van", "so-quoc-gia"], again.output  # siblings still wait
+    monkeypatch.setenv("QUIZ_NOW", "2026-11-23T08:30:00+07:00")  # nothing due: the new siblings' turn
     answers = "\n".join(RIGHT[q] for q in ["chuc-vu-nguoi-tra-loi", "so-chau-luc"]) + "\n"
     later = CliRunner().invoke(app, ["study", "--plain"], input=answers)
     assert later.exit_code == 0, later.output
-    assert asked(env)[2:] == ["chuc-vu-nguoi-tra-loi", "so-chau-luc"]  # the siblings wait for a later session
+    assert asked(env)[4:] == ["chuc-vu-nguoi-tra-loi", "so-chau-luc"]
 
 
 def test_cram_keeps_siblings_apart_too(env):

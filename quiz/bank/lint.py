@@ -31,8 +31,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from quiz import messages as M
-from quiz.bank.loader import Problem, display_path
+from quiz.bank.location import display_path
 from quiz.bank.model import CLOZE_BLANK, Bank, Question, format_date, format_decimal
+from quiz.bank.validate import Problem
 from quiz.text.escape import printable
 from quiz.text.numbers import int_to_roman
 from quiz.text.vietnamese import norm_key, slugify, tone_key
@@ -74,7 +75,9 @@ _NEGATABLE = frozenset({"chỉ", "luôn luôn", "hoàn toàn", "tất cả", "to
 _FALSE_ID_RUNS: tuple[tuple[str, ...], ...] = (("khong", "phai"), ("sai",), ("khong", "dung"))
 
 _WORD = re.compile(r"[^\W_]+")
-_ROMAN_WORD = re.compile(r"\b(?=[IVXLCDM]{2,}\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b")
+_ROMAN_WORD = re.compile(
+    r"\b(?=[IVXLCDM]{2,}\b)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b"
+)
 
 Words = tuple[str, ...]
 
@@ -439,8 +442,8 @@ def _right_options(question: Question) -> tuple[str, ...]:
 
 def _id_pieces(question: Question, part: AnswerPart) -> Iterator[tuple[Words, bool]]:
     """(run, partial) for each run of an answer an id could leak: the whole answer, its initials
-    (`tbt` for Tổng Bí thư, three words or more) and any number in it (digits or Roman); partial: any two or more
-    consecutive words of it (two words only at its start or end: `truong ban`, not `ban cong`)."""
+    (`tbt` for Tổng Bí thư; three words or more) and any number in it (digits or Roman); partial:
+    two or more consecutive words of it (two only at its start or end: `truong ban`, not `ban cong`)."""
     if question.type == "date":
         pieces = ascii_words(question.answer)  # year, month, day
         yield pieces[:1], False
@@ -473,13 +476,11 @@ def _id_pieces(question: Question, part: AnswerPart) -> Iterator[tuple[Words, bo
                     yield run[i : i + size], True
 
 
-
 def suggest_id(question: Question, bank: Bank) -> str:
     """An id from the question's prompt without the answer's words, not used in the bank."""
-    leaks: set[str] = set()
-    for leak in id_leaks(question):
-        leaks.update(leak.split())
-    kept = [w for w in ascii_words(question.display_prompt) if w not in leaks and w != "____"]
+    prompt = ascii_words(question.display_prompt)
+    leaks = {w for leak in id_leaks(question) for w in leak.split()} - set(prompt)
+    kept = [w for w in prompt if w not in leaks]
     base = "-".join(kept[:6]) or "cau-hoi"
     taken = {q.id for q in bank.questions}
     candidate, n = base, 2
