@@ -1,4 +1,5 @@
-"""The banks we ship: they load, every quote is verbatim in its article, every answer is in its quote."""
+"""The banks we ship: they load, every quote is verbatim in its article, every answer is in its quote,
+and the quality check (`quiz bank check --strict`) has nothing to say about them."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 
 from quiz.bank.grounding import check_bank
 from quiz.bank.library import load_paths
+from quiz.bank.lint import lint_bank
 from quiz.bank.model import QUESTION_TYPES
 
 BANKS = Path(__file__).parent.parent / "banks"
@@ -28,6 +30,11 @@ def test_every_quote_is_in_its_article_and_every_answer_in_its_quote(bank):
     report = check_bank(bank, SOURCES, required=True)
     assert [str(p) for p in report.problems] == []
     assert report.quotes_checked == len(bank.questions)
+
+
+@pytest.mark.parametrize("bank", RESULT.banks, ids=lambda b: b.id)
+def test_the_quality_check_reports_nothing(bank):
+    assert [str(w) for w in lint_bank(bank)] == []
 
 
 @pytest.mark.parametrize("bank", RESULT.banks, ids=lambda b: b.id)
