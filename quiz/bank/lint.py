@@ -9,7 +9,7 @@ them as errors. The checks (docs/bank-format.md, "Quality warnings"):
 | `answer_in_prompt`      | a prompt prints another question's answer (same bank, not declared siblings)  |
 | `answer_in_own_prompt`  | a prompt prints its own answer                                                |
 | `id_has_answer`         | an id holds its answer, or part of it the prompt does not show (folded)       |
-| `right_option_longest`  | the right option is the longest in most choice questions of a bank   |
+| `right_option_longest`  | the right option is the longest in most choice questions of a bank            |
 | `prompt_too_long`       | a prompt (a cloze's text as shown) over `PROMPT_LIMIT` characters             |
 | `truefalse_giveaway`    | a false true/false statement with an absolute word ("chỉ", "luôn luôn"…)      |
 | `cloze_share`           | more than `CLOZE_LIMIT` of a bank's questions are cloze                       |
