@@ -11,7 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from quiz.loader import load_file
+from quiz.bank.loader import load_file
 
 TEMPLATES = [
     "  - id: so-{n}\n    type: number\n    prompt: Câu số {n}, bao nhiêu chính đảng?\n    answer: {n}\n"

@@ -22,10 +22,10 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from store import build  # noqa: E402
 
-from quiz.clock import day_bounds, today  # noqa: E402
-from quiz.model import Bank, Question  # noqa: E402
-from quiz.session import study_queue  # noqa: E402
-from quiz.store import Store  # noqa: E402
+from quiz.bank.model import Bank, Question  # noqa: E402
+from quiz.progress.clock import day_bounds, today  # noqa: E402
+from quiz.progress.store import Store  # noqa: E402
+from quiz.study.session import study_queue  # noqa: E402
 
 
 def banks(n_cards: int) -> list[Bank]:

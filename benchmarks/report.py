@@ -12,7 +12,7 @@ Builds, in DIR (default: a temporary folder):
 then measures:
 
 - `build_report` alone (open the store, SQL aggregates, the dict), banks already loaded: the part
-  `quiz.report` owns. Aim: well under 0.5 s for a million answers;
+  `quiz.progress.report` owns. Aim: well under 0.5 s for a million answers;
 - `quiz report --json` end to end in a fresh process (`python -m quiz`), which also loads every bank
   (from the bank cache), and `resolve()` of those banks alone, so the two can be told apart.
   Aim: under 1 s.
@@ -32,11 +32,11 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from quiz.clock import to_iso
-from quiz.loader import resolve
-from quiz.report import build_report
-from quiz.scheduler import Scheduler
-from quiz.store import Store
+from quiz.bank.loader import resolve
+from quiz.progress.clock import to_iso
+from quiz.progress.report import build_report
+from quiz.progress.scheduler import Scheduler
+from quiz.progress.store import Store
 
 NOW = datetime(2027, 1, 10, 1, 0, tzinfo=timezone.utc)
 VERDICTS = ("correct", "correct", "correct", "almost", "wrong")
@@ -64,7 +64,7 @@ def write_banks(folder: Path, n_cards: int, n_banks: int) -> list[tuple[str, str
     return keys
 
 
-# FSRS's step machine as `quiz.scheduler.Scheduler` configures it (learning steps 1 and 10 min, one
+# FSRS's step machine as `quiz.progress.scheduler.Scheduler` configures it (learning steps 1 and 10 min, one
 # relearning step): (state, learning step) → rating → the next (state, learning step).
 _NEXT = {
     ("new", 0): {1: ("learning", 0), 2: ("learning", 0), 3: ("learning", 1), 4: ("review", 0)},

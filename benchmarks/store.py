@@ -25,9 +25,10 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from quiz.clock import to_iso
-from quiz.scheduler import Scheduler
-from quiz.store import Review, Store
+from quiz.progress.card import Review
+from quiz.progress.clock import to_iso
+from quiz.progress.scheduler import Scheduler
+from quiz.progress.store import Store
 
 
 def build(path: Path, n_cards: int, n_reviews: int) -> None:

@@ -18,11 +18,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from quiz import authoring
+from quiz.authoring import add as authoring
+from quiz.bank.loader import load_file, load_text
+from quiz.bank.model import ID_PATTERN, QUESTION_TYPES
 from quiz.cli import app
 from quiz.errors import QuizError
-from quiz.loader import load_file, load_text
-from quiz.model import ID_PATTERN, QUESTION_TYPES
 
 DATA = Path(__file__).parent / "data"
 ARTICLE = DATA / "sources" / "000_b93974812a25e7f5.txt"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from quiz import bankcache
-from quiz.loader import load_file
+from quiz.bank import cache as bankcache
+from quiz.bank.loader import load_file
 
 GOOD = (Path(__file__).parent / "data" / "banks" / "good.yaml").read_text(encoding="utf-8")
 

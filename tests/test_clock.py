@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quiz import clock
 from quiz.errors import QuizError
+from quiz.progress import clock
 
 UTC = timezone.utc
 

@@ -12,10 +12,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quiz.draft import Candidate, draft_bank, find_candidates
+from quiz.authoring.draft import Candidate, draft_bank, find_candidates
+from quiz.bank.loader import load_text
+from quiz.bank.model import ID_PATTERN
 from quiz.errors import QuizError
-from quiz.loader import load_text
-from quiz.model import ID_PATTERN
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
 ARTICLE_FILES = sorted(ARTICLES.glob("*.txt"))
@@ -373,8 +373,8 @@ def test_draft_of_each_article_is_a_valid_bank_of_draft_questions(path: Path) ->
 
 @pytest.mark.parametrize("path", ARTICLE_FILES, ids=lambda p: p.stem[:3])
 def test_draft_of_each_article_passes_grounding(path: Path, tmp_path: Path) -> None:
-    from quiz.grounding import check_bank
-    from quiz.loader import load_file
+    from quiz.bank.grounding import check_bank
+    from quiz.bank.loader import load_file
 
     (tmp_path / "sources").mkdir()
     (tmp_path / "sources" / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
@@ -450,7 +450,7 @@ def test_draft_title_and_source_file_are_used() -> None:
 
 
 def test_draft_is_already_in_fmt_layout() -> None:
-    from quiz.authoring import format_bank
+    from quiz.authoring.add import format_bank
 
     out = draft_bank(article("004"), "nhap-004", source_file="004.txt")
     assert format_bank(out) == out
@@ -527,8 +527,8 @@ _PRINTABLE = st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs")), 
 def test_draft_of_any_text_passes_grounding(text: str) -> None:
     import tempfile
 
-    from quiz.grounding import check_bank
-    from quiz.loader import load_file
+    from quiz.bank.grounding import check_bank
+    from quiz.bank.loader import load_file
 
     try:
         out = draft_bank(text, "nhap", source_file="bai.txt")
@@ -591,7 +591,7 @@ def _taught(question) -> list[tuple[str, str]]:
 
 
 def test_shipped_banks_facts_are_all_found_by_draft() -> None:
-    from quiz.loader import load_file
+    from quiz.bank.loader import load_file
 
     checked = 0
     missing = []

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from quiz.bank.loader import load_text
 from quiz.cli import app
-from quiz.loader import load_text
 
 DATA = Path(__file__).parent / "data"
 GOOD = (DATA / "banks" / "good.yaml").read_text(encoding="utf-8")

@@ -12,17 +12,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quiz.judge import (
-    DocCode,
-    Verdict,
-    judge,
-    judge_text,
-    parse_date,
-    parse_doc_code,
-    parse_number,
-    roman_to_int,
-)
-from quiz.model import Question, format_date, format_decimal
+from quiz.bank.model import Question, format_date, format_decimal
+from quiz.study.judge import Verdict, judge, judge_text
+from quiz.text.codes import DocCode, parse_doc_code
+from quiz.text.dates import parse_date
+from quiz.text.numbers import parse_number, roman_to_int
 
 
 def text(answer: str, *accept: str) -> Question:
@@ -491,7 +485,7 @@ def test_case_never_matters(answer: str, response: str) -> None:
 @settings(deadline=None)
 @given(phrases)
 def test_dropping_every_diacritic_is_almost_or_better(answer: str) -> None:
-    from quiz.vietnamese import fold
+    from quiz.text.vietnamese import fold
 
     verdict = judge_text(answer, [], fold(answer))
     assert (
@@ -597,6 +591,6 @@ def test_judging_is_cheap_even_for_huge_garbage() -> None:
 
 @given(st.integers(min_value=1, max_value=3999))
 def test_roman_numerals_round_trip(n):
-    from quiz.judge import int_to_roman, roman_to_int
+    from quiz.text.numbers import int_to_roman, roman_to_int
 
     assert roman_to_int(int_to_roman(n)) == n

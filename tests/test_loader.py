@@ -11,9 +11,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quiz.bank.loader import load_file, load_paths, load_text, resolve
+from quiz.bank.model import QUESTION_TYPES
 from quiz.errors import QuizError
-from quiz.loader import load_file, load_paths, load_text, resolve
-from quiz.model import QUESTION_TYPES
 
 DATA = Path(__file__).parent / "data"
 GOOD = (DATA / "banks" / "good.yaml").read_text(encoding="utf-8")

@@ -20,13 +20,14 @@ from rich.cells import cell_len
 from rich.console import Console
 from typer.testing import CliRunner
 
+from quiz.bank.loader import resolve
 from quiz.cli import app
-from quiz.loader import resolve
-from quiz.report import build_report, heatmap_days, review_states
-from quiz.report_html import render_html
-from quiz.report_view import render
-from quiz.scheduler import Scheduler, is_mastered, rating_for
-from quiz.store import Review, Store
+from quiz.progress.card import Review
+from quiz.progress.report import build_report, heatmap_days, review_states
+from quiz.progress.scheduler import Scheduler, is_mastered, rating_for
+from quiz.progress.store import Store
+from quiz.ui.report_html import render_html
+from quiz.ui.report_view import render
 
 DATA = Path(__file__).parent / "data" / "report"
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")

@@ -23,11 +23,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quiz import store as store_module
-from quiz.loader import resolve
-from quiz.report import build_report
-from quiz.scheduler import Scheduler, rating_for
-from quiz.store import APPLICATION_ID, Review, Store
+from quiz.bank.loader import resolve
+from quiz.progress import store as store_module
+from quiz.progress.card import Review
+from quiz.progress.report import build_report
+from quiz.progress.scheduler import Scheduler, rating_for
+from quiz.progress.store import APPLICATION_ID, Store
 
 DATA = Path(__file__).parent / "data" / "report"
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")

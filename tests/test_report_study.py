@@ -20,8 +20,8 @@ import pytest
 from typer.testing import CliRunner
 
 from quiz.cli import app
-from quiz.scheduler import Scheduler, is_mastered
-from quiz.store import Store
+from quiz.progress.scheduler import Scheduler, is_mastered
+from quiz.progress.store import Store
 
 DATA = Path(__file__).parent / "data" / "report" / "week"
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")

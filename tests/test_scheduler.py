@@ -14,7 +14,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from quiz.errors import QuizError
-from quiz.scheduler import (
+from quiz.progress.card import CardState
+from quiz.progress.scheduler import (
     AGAIN,
     EASY,
     FSRS_DEFAULT_DECAY,
@@ -27,7 +28,6 @@ from quiz.scheduler import (
     rating_for,
     retrievability,
 )
-from quiz.store import CardState
 
 T0 = datetime(2026, 11, 23, 1, 0, tzinfo=timezone.utc)
 REPO = Path(__file__).resolve().parent.parent
@@ -54,8 +54,8 @@ def graduated(scheduler: Scheduler, at: datetime = T0) -> CardState:
 
 def test_importing_the_scheduler_store_and_clock_does_not_import_fsrs() -> None:
     code = (
-        "import sys, quiz.scheduler, quiz.store, quiz.clock\n"
-        "from quiz.scheduler import is_mastered, retrievability, Scheduler\n"
+        "import sys, quiz.progress.scheduler, quiz.progress.store, quiz.progress.clock\n"
+        "from quiz.progress.scheduler import is_mastered, retrievability, Scheduler\n"
         "Scheduler()\n"
         "print('fsrs' in sys.modules)"
     )

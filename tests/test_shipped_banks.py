@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from quiz.grounding import check_bank
-from quiz.loader import load_paths
-from quiz.model import QUESTION_TYPES
+from quiz.bank.grounding import check_bank
+from quiz.bank.loader import load_paths
+from quiz.bank.model import QUESTION_TYPES
 
 BANKS = Path(__file__).parent.parent / "banks"
 SOURCES = BANKS / "sources"

@@ -15,11 +15,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quiz import store as store_module
-from quiz.clock import to_iso
 from quiz.errors import QuizError, StoreError
-from quiz.scheduler import Scheduler
-from quiz.store import APPLICATION_ID, SCHEMA_VERSION, CardState, Review, Store
+from quiz.progress import store as store_module
+from quiz.progress.card import CardState, Review
+from quiz.progress.clock import to_iso
+from quiz.progress.scheduler import Scheduler
+from quiz.progress.store import APPLICATION_ID, SCHEMA_VERSION, Store
 
 T0 = datetime(2026, 11, 23, 1, 30, tzinfo=timezone.utc)
 REPO = Path(__file__).resolve().parent.parent
@@ -260,8 +261,8 @@ def test_a_path_that_cannot_be_created_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_the_mastered_sql_matches_is_mastered(tmp_path: Path) -> None:
-    from quiz.clock import to_iso
-    from quiz.scheduler import MASTERED_SQL, is_mastered
+    from quiz.progress.clock import to_iso
+    from quiz.progress.scheduler import MASTERED_SQL, is_mastered
 
     scheduler = Scheduler(fuzz=False)
     with Store.open(tmp_path / "p.db") as s:
@@ -482,8 +483,9 @@ def test_an_answer_survives_kill_9_right_after_record(tmp_path: Path) -> None:
         import os, signal, sys
         from datetime import datetime, timezone
         from pathlib import Path
-        from quiz.scheduler import Scheduler
-        from quiz.store import Review, Store
+        from quiz.progress.scheduler import Scheduler
+        from quiz.progress.card import Review
+        from quiz.progress.store import Store
         at = datetime(2026, 11, 23, 1, tzinfo=timezone.utc)
         s = Store.open(Path(sys.argv[1]))
         card = Scheduler(fuzz=False).review(None, "b", "q", 3, at, "f")
@@ -506,8 +508,9 @@ WRITER = """
 import sys, time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from quiz.scheduler import Scheduler
-from quiz.store import Review, Store
+from quiz.progress.scheduler import Scheduler
+from quiz.progress.card import Review
+from quiz.progress.store import Store
 path, name, go = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
 scheduler = Scheduler(fuzz=False)
 at = datetime(2026, 11, 23, 1, tzinfo=timezone.utc)

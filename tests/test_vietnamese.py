@@ -8,13 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quiz.model import ID_PATTERN
-from quiz.vietnamese import (
-    damerau_levenshtein,
+from quiz.bank.model import ID_PATTERN
+from quiz.text.distance import damerau_levenshtein, levenshtein
+from quiz.text.vietnamese import (
     fold,
     has_diacritics,
     lacks_only_marks,
-    levenshtein,
     nfc,
     same_ignoring_tone_placement,
     slugify,

@@ -30,10 +30,10 @@ from typing import Any
 import yaml
 
 from quiz import messages as M
+from quiz.bank.loader import TYPE_KEYS, Problem, load_text
+from quiz.bank.model import CLOZE_BLANK, ID_PATTERN, QUESTION_TYPES, Bank, Question
 from quiz.errors import QuizError
-from quiz.loader import TYPE_KEYS, Problem, load_text
-from quiz.model import CLOZE_BLANK, ID_PATTERN, QUESTION_TYPES, Bank, Question
-from quiz.vietnamese import slugify
+from quiz.text.vietnamese import slugify
 
 ID_MAX_LENGTH = 48
 FLOW_WIDTH = 100
@@ -226,7 +226,7 @@ def number_value(text: str) -> Decimal | str:
 
 def date_value(text: str) -> str:
     """A date typed day first (`18/2/2019`, `tháng 12/2021`) or ISO, as ISO; else as typed."""
-    from quiz.judge import parse_date
+    from quiz.text.dates import parse_date
 
     parsed = parse_date(_clean(text))
     return parsed[0] if parsed else _clean(text)
@@ -404,10 +404,10 @@ def append_question(
     The existing text is kept byte for byte (at the end of the file when `questions:` is the
     last key, which is usual). The whole new text must load clean, keep every existing question
     as it was, and — when the bank's source article can be found (`grounding`, see
-    `quiz.grounding.source_path`) — the quote must be verbatim in it: otherwise AuthoringError
+    `quiz.bank.grounding.source_path`) — the quote must be verbatim in it: otherwise AuthoringError
     carries the loader's problems and nothing is returned to write.
     """
-    from quiz.grounding import check_bank
+    from quiz.bank.grounding import check_bank
 
     before, problems = load_text(text, filename, path)
     if before is None:
@@ -608,7 +608,7 @@ def starter_bank(
 
 def read_bank_text(path: Path) -> tuple[str, bytes]:
     """A bank file's text and the byte-order mark it started with (b"" if none)."""
-    from quiz.safeyaml import read_text
+    from quiz.bank.safeyaml import read_text
 
     try:
         text = read_text(path)

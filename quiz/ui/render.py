@@ -8,7 +8,7 @@ from __future__ import annotations
 import string
 
 from quiz import messages as M
-from quiz.model import Bank, Question, cloze_display, format_date, format_decimal
+from quiz.bank.model import Bank, Question, cloze_display, format_date, format_decimal
 
 LETTERS = string.ascii_lowercase
 

@@ -18,7 +18,7 @@ needs `retrievability` and `is_mastered` only, stays instant.
 - `is_mastered(card, now)`: a question is **mastered when it is expected to be recalled three weeks from
   now**: its retrievability 21 days after `now` is at least 0.9. Because R(S) = 0.9 and R decreases,
   that is exactly `stability >= days from the last review to now + 21 days`; `MASTERED_SQL` is the same
-  test for SQL over the `cards` table (bind `:now` to a `quiz.clock.to_iso` string).
+  test for SQL over the `cards` table (bind `:now` to a `quiz.progress.clock.to_iso` string).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from quiz.errors import QuizError
-from quiz.store import CardState
+from quiz.progress.card import CardState
 
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
 
@@ -142,7 +142,7 @@ class Scheduler:
         if rating not in (AGAIN, HARD, GOOD, EASY):
             raise ValueError(f"rating must be 1..4, not {rating!r}")
         if now.tzinfo is None:
-            raise ValueError("naive datetime: use an aware datetime (quiz.clock.now())")
+            raise ValueError("naive datetime: use an aware datetime (quiz.progress.clock.now())")
         at = now.astimezone(timezone.utc)
         if card is None:
             fsrs_card = fsrs.Card(card_id=int(at.timestamp() * 1000), due=at)

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from quiz.model import Question
+from quiz.bank.model import Question
 
 TRUE_WORDS = {"đ", "d", "đúng", "dung", "true", "t", "y", "yes", "có", "co", "1", "right"}
 FALSE_WORDS = {"s", "sai", "false", "f", "n", "no", "không", "khong", "0", "wrong"}

@@ -34,6 +34,7 @@ from yaml.events import (
 from yaml.nodes import ScalarNode
 
 from quiz import messages as M
+from quiz.text.escape import describe_control
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 32  # a bank nests four levels deep; nothing legitimate comes near this
@@ -218,27 +219,8 @@ class _Builder:
                 )
 
 
-# C0 controls except tab/newline/CR, DEL, C1 controls (ESC starts ANSI sequences), and the
-# bidirectional overrides that can make text read differently from what it is ("Trojan source").
-FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
 # What the YAML reader itself refuses: reported with its line before parsing.
 _UNREADABLE_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
-
-
-def find_control(text: str) -> re.Match[str] | None:
-    """The first control character, ANSI escape or bidi override in `text`, if any."""
-    return FORBIDDEN_CHARS.search(text)
-
-
-def printable(text: str) -> str:
-    """`text` with every control character, ANSI escape or bidi override shown as `U+XXXX`."""
-    return FORBIDDEN_CHARS.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
-
-
-def describe_control(char: str) -> str:
-    return f"U+{ord(char):04X}" + (M.ESC_NOTE if char == "\x1b" else "")
 
 
 # The parser's own English problems (PyYAML's pure-Python wording and libyaml's, of any version),

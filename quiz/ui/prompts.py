@@ -12,9 +12,9 @@ import questionary
 from questionary import Choice
 
 from quiz import messages as M
-from quiz.answers import SKIP
-from quiz.model import Question
-from quiz.render import date_precision, letter
+from quiz.bank.model import Question
+from quiz.study.answers import SKIP
+from quiz.ui.render import date_precision, letter
 
 STYLE = questionary.Style([("qmark", "fg:#5f87af bold"), ("question", "bold"), ("answer", "fg:#00875f bold")])
 

@@ -12,7 +12,7 @@ Usage::
         states = store.cards(["chi-thi-doi-ngoai"])  # {(bank, question): CardState}
         store.card(bank, qid)                        # CardState | None (None = never reviewed: new)
         store.reviews(bank, qid, since=t0, until=t1, mode="study")  # list[Review], in time order
-        store.introduced_between(*quiz.clock.day_bounds(quiz.clock.today()))  # new ones learnt today
+        store.introduced_between(*day_bounds(today()))  # new ones learnt today (quiz.progress.clock)
         store.query("SELECT ... FROM reviews WHERE at >= ?", [to_iso(t0)])  # read-only SQL (report)
 
 Durability and concurrency
@@ -48,7 +48,8 @@ n + 1, all steps inside the one transaction that bumps `user_version` (a failed 
 its old version, untouched): version 4 is one more function.
 
 Every time is a UTC ISO 8601 string of fixed width, `2026-11-23T01:00:00.000000+00:00`
-(`quiz.clock.to_iso`): it sorts in time order and SQLite's `julianday()`/`date(at, 'localtime')` read it.
+(`quiz.progress.clock.to_iso`): it sorts in time order and SQLite's `julianday()`/`date(at, 'localtime')`
+read it.
 
 `reviews` — append-only log of answers (UPDATE and DELETE are refused by triggers)::
 
@@ -99,7 +100,7 @@ file is opened: about a second per million answers, then kept by the trigger)::
                              knows which questions still need replaying
 
 For the report: "mastered" (recalled three weeks from now with probability >= 0.9) is
-`stability >= julianday(:now) + 21 - julianday(last_review)`; see `quiz.scheduler.MASTERED_SQL`.
+`stability >= julianday(:now) + 21 - julianday(last_review)`; see `quiz.progress.scheduler.MASTERED_SQL`.
 """
 
 from __future__ import annotations
@@ -110,78 +111,18 @@ import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
 from quiz import messages as M
-from quiz.clock import from_iso, to_iso
 from quiz.errors import StoreError
+from quiz.progress.card import MODES, VERDICTS, CardState, Review
+from quiz.progress.clock import from_iso, to_iso
 
 APPLICATION_ID = 0x5155495A  # "QUIZ"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
-
-VERDICTS = ("correct", "almost", "wrong")
-MODES = ("study", "exam")
-CARD_STATES = ("learning", "review", "relearning")
-
-
-@dataclass(frozen=True)
-class Review:
-    """One answer, as logged in `reviews`."""
-
-    at: datetime
-    bank: str
-    question: str
-    answer: str
-    verdict: str
-    rating: int
-    duration_ms: int | None = None
-    mode: str = "study"
-    fingerprint: str = ""
-    id: int | None = None  # set when read back from the store
-
-
-@dataclass(frozen=True)
-class CardState:
-    """A question's scheduling state, as stored in `cards` (made by `quiz.scheduler.Scheduler.review`)."""
-
-    bank: str
-    question: str
-    fsrs_card: str
-    state: str
-    stability: float | None
-    difficulty: float | None
-    due: datetime
-    reps: int
-    lapses: int
-    first_review: datetime
-    last_review: datetime
-    fingerprint: str
-
-    @property
-    def key(self) -> tuple[str, str]:
-        return (self.bank, self.question)
-
-    def row(self) -> tuple:
-        """The values of a `cards` row, in the table's column order."""
-        return (
-            self.bank,
-            self.question,
-            self.fsrs_card,
-            self.state,
-            self.stability,
-            self.difficulty,
-            to_iso(self.due),
-            self.reps,
-            self.lapses,
-            to_iso(self.first_review),
-            to_iso(self.last_review),
-            self.fingerprint,
-        )
-
 
 # --- schema and migrations ----------------------------------------------------------------------------
 
@@ -241,13 +182,13 @@ def _migrate_0_to_1(conn: sqlite3.Connection) -> None:
 
 
 def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
-    # `quiz report` groups every answer by question in recorded order (quiz.report._read_histories).
+    # `quiz report` groups every answer by question in recorded order (quiz.progress.report._read_histories).
     conn.execute("CREATE INDEX reviews_card ON reviews (bank, question, id, at, rating, verdict, mode)")
 
 
 def _migrate_2_to_3(conn: sqlite3.Connection) -> None:
     # What the report needs, recorded when an answer is written instead of recomputed from the whole log
-    # on every report. Rows logged before this version keep NULL in both columns (quiz.report replays
+    # on every report. Rows logged before this version keep NULL in both columns (quiz.progress.report replays
     # those questions' ratings instead).
     conn.execute(
         "ALTER TABLE reviews ADD COLUMN state_before TEXT"

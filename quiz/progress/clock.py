@@ -111,7 +111,7 @@ def to_iso(moment: datetime) -> str:
     Raises ValueError for a naive datetime: every time inside the program is aware.
     """
     if moment.tzinfo is None:
-        raise ValueError("naive datetime: use an aware datetime (quiz.clock.now())")
+        raise ValueError("naive datetime: use an aware datetime (quiz.progress.clock.now())")
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 

@@ -4,7 +4,7 @@ Two front ends share one loop:
 
 * `PlainIO` when standard input is not a terminal (or `--plain`): one answer per line, plain
   text out, no colour — sessions can be scripted and tested.
-* `InteractiveIO` on a terminal: questionary screens (`quiz.prompts`, imported only here).
+* `InteractiveIO` on a terminal: questionary screens (`quiz.ui.prompts`, imported only here).
 
 Ctrl-C or end of input at any point ends the loop; every answer already judged is already saved
 (the session commits each one as it is judged), and the summary is printed.
@@ -21,9 +21,9 @@ from typing import IO, Any
 from rich.console import Console
 
 from quiz import messages as M
-from quiz.answers import SKIP, parse_line
-from quiz.render import grounding_lines, question_lines
-from quiz.session import Item, Session
+from quiz.study.answers import SKIP, parse_line
+from quiz.study.session import Item, Session
+from quiz.ui.render import grounding_lines, question_lines
 
 VERDICT_MARKS = {"correct": "✓", "almost": "≈", "wrong": "✗"}
 VERDICT_STYLES = {"correct": "green", "almost": "yellow", "wrong": "red"}
@@ -70,7 +70,7 @@ class InteractiveIO:
 
     def __init__(self, console: Console):
         self.console = console
-        from quiz import prompts
+        from quiz.ui import prompts
 
         self.prompts = prompts
 

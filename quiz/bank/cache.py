@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from quiz import __version__
-from quiz.model import Bank, Question, Source
+from quiz.bank.model import Bank, Question, Source
 
 FORMAT = 1  # bump when the JSON layout or the validation rules change
 

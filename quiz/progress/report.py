@@ -1,7 +1,7 @@
 """The progress report, computed: banks + the progress store + a moment in, one plain dict out.
 
 The dict is exactly what `quiz report --json` prints (its shape is documented in docs/report-json.md);
-the terminal view (`quiz.report_view`) and the HTML page (`quiz.report_html`) only render it, so the
+the terminal view (`quiz.ui.report_view`) and the HTML page (`quiz.ui.report_html`) only render it, so the
 three always agree. No terminal I/O here, and neither `fsrs` nor `questionary` is imported.
 
 Definitions
@@ -9,11 +9,11 @@ Definitions
 - **Counted questions**: every question of the chosen banks, except those tagged `draft` that were
   never answered (study and exam skip drafts unless asked for them).
 - Each counted question is in exactly one of **new** (no scheduling state yet: never answered),
-  **mastered** (expected to be recalled three weeks from now: `quiz.scheduler.MASTERED_SQL`, i.e.
+  **mastered** (expected to be recalled three weeks from now: `quiz.progress.scheduler.MASTERED_SQL`, i.e.
   FSRS stability >= days since the last review + 21) or **learning** (everything else that has been
   answered), so new + learning + mastered = questions.
 - **due_now**: questions whose next review is at or before now; **due_today**: before the end
-  of the learner's day (`quiz.clock.today`, `QUIZ_TZ`); **forecast**: for each of the next 14 days
+  of the learner's day (`quiz.progress.clock.today`, `QUIZ_TZ`); **forecast**: for each of the next 14 days
   (tomorrow first), the questions whose next review falls on that local day.
 - **reviews** counts every answer given (study and exam); **correct** those judged `correct` or
   `almost`; **accuracy** = correct / reviews (null when there are no reviews).
@@ -31,7 +31,7 @@ Definitions
   (`reviews.scheduled`), so this is one sum over the window. Answers logged by older versions carry
   neither: a question with such an answer inside the window has its whole history replayed instead —
   its ratings, in the order they were recorded, through FSRS's step machine (`review_mask`): learning
-  steps 1 min and 10 min, one relearning step of 10 min, as `quiz.scheduler.Scheduler` configures
+  steps 1 min and 10 min, one relearning step of 10 min, as `quiz.progress.scheduler.Scheduler` configures
   fsrs; which answers moved the schedule is read from `cards.reps`: all of them, or (when reps equals
   the study answers only) those given in study mode. Both give the same figures
   (tests/test_report_recorded.py); 30 days after an upgrade nothing needs replaying any more.
@@ -66,8 +66,8 @@ from pathlib import Path
 from typing import Any
 
 from quiz import messages as M
-from quiz.clock import day_bounds, local_timezone, to_iso, today
-from quiz.model import Bank, Question
+from quiz.bank.model import Bank, Question
+from quiz.progress.clock import day_bounds, local_timezone, to_iso, today
 
 REPORT_SCHEMA = 1
 FORECAST_DAYS = 14
@@ -211,7 +211,7 @@ def _scope(bank_ids: Sequence[str] | None, column: str = "bank") -> tuple[str, l
 
 
 def _read_cards(store: Any, now: datetime, bank_ids: Sequence[str] | None) -> dict[tuple[str, str], _Card]:
-    from quiz.scheduler import MASTERED_SQL
+    from quiz.progress.scheduler import MASTERED_SQL
 
     where, params = _scope(bank_ids)
     sql = (
@@ -383,7 +383,7 @@ def build_report(
     """
     if not Path(progress).exists():
         return compute_report(banks, None, now, all_banks=all_banks, progress=progress)
-    from quiz.store import Store
+    from quiz.progress.store import Store
 
     with Store.open(progress) as store:
         return compute_report(banks, store, now, all_banks=all_banks, progress=progress)
@@ -400,10 +400,10 @@ def compute_report(
     """The report dict (the `--json` shape) for `banks` and an open `Store` (None: nothing answered yet)."""
     from bisect import bisect_right
 
-    from quiz.scheduler import retrievability
+    from quiz.progress.scheduler import retrievability
 
     if now.tzinfo is None:
-        raise ValueError("naive datetime: use an aware datetime (quiz.clock.now())")
+        raise ValueError("naive datetime: use an aware datetime (quiz.progress.clock.now())")
     now = now.astimezone(timezone.utc)
     day = today(now)
     since = {n: day_bounds(day - timedelta(days=n - 1))[0] for n in RETENTION_WINDOWS}
@@ -558,7 +558,7 @@ def _sum_columns(rows: Sequence[Sequence[int]]) -> list[int]:
 
 
 def _tag_order(item: tuple[str, tuple[str, list[tuple[int, ...]]]]) -> tuple[str, str]:
-    from quiz.vietnamese import fold
+    from quiz.text.vietnamese import fold
 
     return (fold(item[0]), item[0])
 

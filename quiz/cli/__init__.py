@@ -164,7 +164,7 @@ def _console(stderr: bool = False):
 
 def echo(text: str = "", *, style: str | None = None, err: bool = False) -> None:
     """Print text from banks or the core literally (no markup, no escape codes), colour only on a terminal."""
-    from quiz.safeyaml import printable
+    from quiz.text.escape import printable
 
     _console(err).print(printable(text), style=style, markup=False)
 
@@ -239,7 +239,7 @@ def _positive(value: float | None, option: str) -> None:
 def _scheduler(retention: float | None):
     import os
 
-    from quiz.scheduler import Scheduler
+    from quiz.progress.scheduler import Scheduler
 
     if retention is not None and not 0.7 <= retention <= 0.99:
         raise QuizError(M.BAD_RETENTION)
@@ -247,7 +247,7 @@ def _scheduler(retention: float | None):
 
 
 def _front_end(plain: bool, console):
-    from quiz.runner import InteractiveIO, PlainIO
+    from quiz.ui.runner import InteractiveIO, PlainIO
 
     if plain or not sys.stdin.isatty():
         return PlainIO(sys.stdin, console)
@@ -256,7 +256,7 @@ def _front_end(plain: bool, console):
 
 def _quote_spans(banks) -> dict:
     """Where each question's quote sits in its article, so sibling questions are kept apart."""
-    from quiz.grounding import quote_spans
+    from quiz.bank.grounding import quote_spans
 
     return {(b.id, qid): span for b in banks for qid, span in quote_spans(b).items()}
 
@@ -265,8 +265,8 @@ def _run_session(session, items, console, plain: bool, minutes: float | None, **
     """Ask the items until done, out of time, or interrupted (then say that every answer is saved)."""
     import time
 
-    from quiz.clock import now as clock_now
-    from quiz.runner import run
+    from quiz.progress.clock import now as clock_now
+    from quiz.ui.runner import run
 
     deadline = time.monotonic() + minutes * 60 if minutes else None
     outcome = run(
@@ -281,7 +281,7 @@ def _run_session(session, items, console, plain: bool, minutes: float | None, **
 def _print_summary(console, session, store, banks, now) -> None:
     from datetime import timedelta
 
-    from quiz.clock import local_timezone
+    from quiz.progress.clock import local_timezone
 
     tally = session.tally
     console.print()
@@ -346,12 +346,12 @@ def study(
     import os
     import random
 
-    from quiz.clock import day_bounds, today
-    from quiz.clock import now as clock_now
-    from quiz.loader import resolve
-    from quiz.paths import banks_dir, progress_path
-    from quiz.session import Session, select_questions, study_queue
-    from quiz.store import Store
+    from quiz.bank.library import banks_dir, progress_path
+    from quiz.bank.loader import resolve
+    from quiz.progress.clock import day_bounds, today
+    from quiz.progress.clock import now as clock_now
+    from quiz.progress.store import Store
+    from quiz.study.session import Session, select_questions, study_queue
 
     _positive(minutes, "--minutes")
     chosen = resolve(bank or [], banks_dir(banks), warn=_warn)
@@ -427,11 +427,11 @@ def exam(
     Ví dụ:  quiz exam --count 20 --minutes 15  ·  quiz exam --seed 42 --pass-mark 80
     """
 
-    from quiz.loader import resolve
-    from quiz.paths import banks_dir, progress_path
-    from quiz.render import question_lines
-    from quiz.session import Session, exam_queue
-    from quiz.store import Store
+    from quiz.bank.library import banks_dir, progress_path
+    from quiz.bank.loader import resolve
+    from quiz.progress.store import Store
+    from quiz.study.session import Session, exam_queue
+    from quiz.ui.render import question_lines
 
     _positive(minutes, "--minutes")
     chosen = resolve(bank or [], banks_dir(banks), warn=_warn)
@@ -511,9 +511,9 @@ def bank_check(
 
     Mã thoát: 0 không lỗi, 1 có lỗi, 2 đường dẫn không dùng được.
     """
-    from quiz.grounding import check_bank
-    from quiz.loader import load_paths
-    from quiz.paths import banks_dir
+    from quiz.bank.grounding import check_bank
+    from quiz.bank.library import banks_dir
+    from quiz.bank.loader import load_paths
 
     if sources is not None and not sources.is_dir():
         raise QuizError(M.PATH_NOT_FOUND.format(path=sources))
@@ -544,8 +544,8 @@ def bank_list(banks: BanksOption = None) -> None:
 
     Ví dụ:  quiz bank list  ·  quiz bank list --banks ~/ngan-hang
     """
-    from quiz.loader import display_path, resolve
-    from quiz.paths import banks_dir
+    from quiz.bank.library import banks_dir
+    from quiz.bank.loader import display_path, resolve
 
     folder = banks_dir(banks)
     found = resolve([], folder, warn=_warn)
@@ -573,9 +573,9 @@ def bank_show(
 
     Ví dụ:  quiz bank show doi-ngoai-dang-2018  ·  quiz bank show doi-ngoai-dang-2018 so-chinh-dang-2018
     """
-    from quiz.loader import resolve
-    from quiz.paths import banks_dir
-    from quiz.render import answer_lines, question_lines
+    from quiz.bank.library import banks_dir
+    from quiz.bank.loader import resolve
+    from quiz.ui.render import answer_lines, question_lines
 
     found = resolve([bank], banks_dir(banks), warn=_warn)
     for item in found:
@@ -605,8 +605,8 @@ def bank_show(
 
 def _one_bank(name: str, banks: Path | None):
     """The single bank a BANK argument names (it must have a file)."""
-    from quiz.loader import resolve
-    from quiz.paths import banks_dir
+    from quiz.bank.library import banks_dir
+    from quiz.bank.loader import resolve
 
     found = resolve([name], banks_dir(banks), warn=_warn)
     if len(found) != 1 or found[0].path is None:
@@ -636,7 +636,7 @@ def _article_target(article: Path, folder: Path) -> Path | None:
 
 
 def _copy_article(article: Path, target: Path | None) -> None:
-    from quiz.authoring import write_text_atomic
+    from quiz.authoring.add import write_text_atomic
 
     if target is not None:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -671,9 +671,9 @@ def bank_new(
 
     Không ghi đè tệp đã có. Tiếp theo: quiz bank add ID, rồi quiz bank check.
     """
-    from quiz import authoring
-    from quiz.loader import display_path, load_paths
-    from quiz.paths import banks_dir
+    from quiz.authoring import add as authoring
+    from quiz.bank.library import banks_dir
+    from quiz.bank.loader import display_path, load_paths
 
     authoring.check_bank_id(bank_id)
     folder = banks_dir(banks)
@@ -767,9 +767,9 @@ def bank_add(
 
     Câu không hợp lệ, hoặc trích dẫn không có nguyên văn trong bài: mã thoát 2, tệp không đổi.
     """
-    from quiz import authoring
-    from quiz.loader import display_path
-    from quiz.render import answer_lines, question_lines
+    from quiz.authoring import add as authoring
+    from quiz.bank.loader import display_path
+    from quiz.ui.render import answer_lines, question_lines
 
     if sources is not None and not sources.is_dir():
         raise QuizError(M.PATH_NOT_FOUND.format(path=sources))
@@ -780,7 +780,7 @@ def bank_add(
     if qtype is None:
         if not sys.stdin.isatty():
             raise QuizError(M.ADD_NEEDS_TYPE.format(types=", ".join(M.TYPE_LABELS)))
-        from quiz.author_prompts import ask_question
+        from quiz.ui.author_form import ask_question
 
         question = ask_question(found, original, filename=name, path=path, sources_dir=sources, show=echo)
         if question is None:
@@ -846,9 +846,9 @@ def bank_draft(
 
     Ví dụ:  quiz bank draft bai-bao.txt --out banks/bai-bao.yaml  ·  quiz bank draft bai-bao.txt > nhap.yaml
     """
-    from quiz import authoring
-    from quiz.draft import draft_bank
-    from quiz.vietnamese import slugify
+    from quiz.authoring import add as authoring
+    from quiz.authoring.draft import draft_bank
+    from quiz.text.vietnamese import slugify
 
     content = _read_article(article)
     bank_id = bank_id if bank_id is not None else (slugify(article.stem, 48) or "ban-nhap")
@@ -881,8 +881,8 @@ def bank_fmt(
 
     Ví dụ:  quiz bank fmt chi-thi-doi-ngoai  ·  quiz bank fmt banks/moi.yaml --check
     """
-    from quiz import authoring
-    from quiz.loader import display_path
+    from quiz.authoring import add as authoring
+    from quiz.bank.loader import display_path
 
     unformatted = 0
     for name in names:
@@ -932,15 +932,15 @@ def report(
     """
     import json
 
-    from quiz.clock import now as clock_now
-    from quiz.loader import resolve
-    from quiz.paths import banks_dir, progress_path
-    from quiz.report import build_report
+    from quiz.bank.library import banks_dir, progress_path
+    from quiz.bank.loader import resolve
+    from quiz.progress.clock import now as clock_now
+    from quiz.progress.report import build_report
 
     chosen = resolve(bank or [], banks_dir(banks), warn=_warn)
     data = build_report(chosen, progress_path(progress), clock_now(), all_banks=not bank)
     if html is not None:
-        from quiz.report_html import render_html
+        from quiz.ui.report_html import render_html
 
         try:
             html.write_text(render_html(data), encoding="utf-8")
@@ -950,7 +950,7 @@ def report(
     if as_json:
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
     elif html is None:
-        from quiz.report_view import render
+        from quiz.ui.report_view import render
 
         render(data, _console())
 

@@ -19,9 +19,7 @@ answers" in the bank format:
 
 from __future__ import annotations
 
-import datetime
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -29,8 +27,11 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from quiz import messages as M
-from quiz.model import Question
-from quiz.vietnamese import fold, lacks_only_marks, tone_key
+from quiz.bank.model import Question
+from quiz.text.codes import DOC_TYPE_WORDS, find_codes
+from quiz.text.dates import PRECISION_RANK, parse_date
+from quiz.text.numbers import number_readings, parse_numeral, roman_to_int
+from quiz.text.vietnamese import fold, lacks_only_marks, norm_key, tone_key
 
 CORRECT = "correct"
 ALMOST = "almost"
@@ -64,65 +65,11 @@ class Verdict:
 # --------------------------------------------------------------------------- normalisation
 
 
-def _norm(text: str) -> str:
-    """NFKC, case-folded, NFC again: the form every comparison starts from."""
-    return unicodedata.normalize("NFC", unicodedata.normalize("NFKC", text).casefold())
+_norm = norm_key
 
 
 def _blank(response: Any) -> bool:
     return not isinstance(response, str) or not response.strip()
-
-
-# --------------------------------------------------------------------------- Roman numerals
-
-_ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})", re.IGNORECASE)
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
-
-
-def roman_to_int(text: str) -> int | None:
-    """The value of a Roman numeral (`XIII` → 13, any case), or None if `text` is not one (strictly:
-    `IIII`, `IC` and "" are not numerals)."""
-    if not isinstance(text, str):
-        return None
-    s = text.strip().upper()
-    if not s or len(s) > 15 or not _ROMAN.fullmatch(s):
-        return None
-    total = 0
-    for i, ch in enumerate(s):
-        value = _ROMAN_VALUES[ch]
-        if i + 1 < len(s) and _ROMAN_VALUES[s[i + 1]] > value:
-            total -= value
-        else:
-            total += value
-    return total
-
-
-_ROMAN_DIGITS = (
-    (1000, "M"),
-    (900, "CM"),
-    (500, "D"),
-    (400, "CD"),
-    (100, "C"),
-    (90, "XC"),
-    (50, "L"),
-    (40, "XL"),
-    (10, "X"),
-    (9, "IX"),
-    (5, "V"),
-    (4, "IV"),
-    (1, "I"),
-)
-
-
-def int_to_roman(n: int) -> str:
-    """`13` → `XIII` (1 to 3999; other numbers as Arabic digits)."""
-    if not 0 < n < 4000:
-        return str(n)
-    out = []
-    for value, letters in _ROMAN_DIGITS:
-        count, n = divmod(n, value)
-        out.append(letters * count)
-    return "".join(out)
 
 
 # Roman-looking tokens that are also Vietnamese words ("vi", "di", "mi", ...): read as numerals
@@ -131,247 +78,6 @@ _ROMAN_AMBIGUOUS = frozenset({"i", "v", "x", "l", "c", "d", "m", "di", "li", "mi
 _ORDINAL_CONTEXT = frozenset(
     {"hoi", "khoa", "thu", "ky", "lan", "uong", "quoc", "chuong", "phan", "muc", "hop"}
 )
-
-# --------------------------------------------------------------------------- document codes
-
-_DOC_TYPES = frozenset(
-    {"CT", "NQ", "KL", "QD", "QDI", "TB", "HD", "TT", "TTR", "ND", "CV", "KH", "BC", "QC", "DA", "CTR"}
-    | {"TTLT", "NQLT", "QDLT", "HDLT", "CTLT"}
-)
-_DOC_ISSUERS = frozenset(
-    {"TW", "BCT", "BBT", "BCHTW", "CP", "TTG", "QH", "UBTVQH", "BNG", "BDNTW", "DNTW", "VPTW", "BTGTW"}
-    | {"BTCTW", "BKTTW", "UBKTW", "BDVTW", "TU", "HU", "DU", "DUK", "BCA", "BQP", "UBND", "CTN", "VPCP"}
-)
-# The name of a kind of document, folded, and the code types it may be written with.
-_DOC_TYPE_WORDS: dict[tuple[str, ...], frozenset[str]] = {
-    ("chi", "thi"): frozenset({"CT", "CTLT"}),
-    ("nghi", "quyet"): frozenset({"NQ", "NQLT"}),
-    ("ket", "luan"): frozenset({"KL"}),
-    ("quyet", "dinh"): frozenset({"QD", "QDLT"}),
-    ("quy", "dinh"): frozenset({"QDI"}),
-    ("thong", "bao"): frozenset({"TB"}),
-    ("huong", "dan"): frozenset({"HD", "HDLT"}),
-    ("thong", "tri"): frozenset({"TT"}),
-    ("thong", "tu"): frozenset({"TT", "TTLT"}),
-    ("to", "trinh"): frozenset({"TTR"}),
-    ("nghi", "dinh"): frozenset({"ND"}),
-    ("cong", "van"): frozenset({"CV"}),
-    ("ke", "hoach"): frozenset({"KH"}),
-    ("bao", "cao"): frozenset({"BC"}),
-    ("quy", "che"): frozenset({"QC"}),
-    ("de", "an"): frozenset({"DA"}),
-    ("chuong", "trinh"): frozenset({"CTR"}),
-}
-
-_CODE = re.compile(
-    r"(?<![\w.,/\-])(\d{1,6})"  # number
-    r"(?:\s*[/\-]\s*((?:1[89]|20)\d\d)(?=\s*[/\-]))?"  # optional year: 11/2022/NĐ-CP
-    r"(\s*[/\-]\s*|\s+|)"  # separator (may be absent: 32CT/TW)
-    r"([a-zđ]{1,6})"  # type: CT, NQ, QĐ, ...
-    r"(\s*[/\-]\s*|\s+)"  # separator
-    r"([a-zđ]{1,8})(?![\w])",  # issuer: TW, BCT, CP, TTg, ...
-    re.IGNORECASE,
-)
-
-
-class DocCode(NamedTuple):
-    """A document code: `32-CT/TW` → DocCode(32, "CT", "TW"); letters folded to ASCII upper case
-    (`QĐ` → `QD`); `year` for codes like `11/2022/NĐ-CP`."""
-
-    number: int
-    type: str
-    issuer: str
-    year: int | None = None
-
-    def __str__(self) -> str:
-        if self.year is not None:
-            return f"{self.number}/{self.year}/{self.type}-{self.issuer}"
-        return f"{self.number}-{self.type}/{self.issuer}"
-
-
-def _code_at(m: re.Match[str]) -> DocCode | None:
-    number, year, sep1, kind, sep2, issuer = m.groups()
-    kind_f, issuer_f = fold(kind).upper(), fold(issuer).upper()
-    written_as_code = any(c in "/-" for c in sep1 + sep2)
-    known = kind_f in _DOC_TYPES, issuer_f in _DOC_ISSUERS
-    if not (any(known) if written_as_code else all(known)):
-        return None
-    return DocCode(int(number), kind_f, issuer_f, int(year) if year else None)
-
-
-def _find_codes(text: str) -> list[tuple[int, int, DocCode]]:
-    """Every document code in `text` as (start, end, code), left to right, not overlapping."""
-    found: list[tuple[int, int, DocCode]] = []
-    pos = 0
-    while pos <= len(text):
-        m = _CODE.search(text, pos)
-        if m is None:
-            break
-        code = _code_at(m)
-        if code is None:
-            pos = m.start() + 1
-            continue
-        found.append((m.start(), m.end(), code))
-        pos = m.end()
-    return found
-
-
-def parse_doc_code(text: str) -> DocCode | None:
-    """The first document code in `text`, whatever its separators: `32-CT/TW`, `32/CT-TW`,
-    `số 32 CT TW`, `Nghị quyết số 28-NQ/TW` … ; None when there is none."""
-    if not isinstance(text, str):
-        return None
-    found = _find_codes(_norm(text))
-    return found[0][2] if found else None
-
-
-# --------------------------------------------------------------------------- numbers
-
-_NUMBER = re.compile(r"([+\-]?)\s*(\d+(?:[., ]\d+)*)\s*(%?)([^\d]*)")
-_MULTIPLIERS = {"nghin": 1000, "ngan": 1000, "trieu": 10**6, "ty": 10**9, "ti": 10**9}
-_MAX_NUMBER_TEXT = 200
-
-
-def _parse_numeral(core: str) -> Decimal | None:
-    """`1.000` → 1000, `0,6` → 0.6, `1.000.000`, `1 000`, `1.000,5`, `1,000.5`; None if malformed."""
-    seps = {c for c in core if not c.isdigit()}
-    if not seps:
-        return Decimal(core)
-    decimal_sep = None
-    if "." in seps and "," in seps:
-        decimal_sep = "." if core.rfind(".") > core.rfind(",") else ","
-        if core.count(decimal_sep) != 1:
-            return None
-    elif "," in seps:
-        decimal_sep = "," if core.count(",") == 1 else None
-    elif "." in seps and core.count(".") == 1:
-        whole, frac = core.split(".")
-        thousands = len(frac) == 3 and 1 <= len(whole) <= 3 and whole != "0" and not whole.startswith("0")
-        decimal_sep = None if thousands else "."
-    whole, _, frac = core.partition(decimal_sep) if decimal_sep else (core, "", "")
-    groups = re.split(r"[., ]", whole)
-    group_seps = set(re.findall(r"[., ]", whole))
-    if len(group_seps) > 1 or not frac.isdigit() and frac:
-        return None
-    if len(groups) > 1 and (not 1 <= len(groups[0]) <= 3 or any(len(g) != 3 for g in groups[1:])):
-        return None
-    digits = "".join(groups)
-    return Decimal(digits + "." + frac) if frac else Decimal(digits)
-
-
-class _NumberText(NamedTuple):
-    value: Decimal
-    unit: str
-    other: Decimal | None  # the other reading of `1.500` / `1,500` (thousands vs decimal)
-
-
-_AMBIGUOUS_NUMBER = re.compile(r"[1-9]\d{0,2},\d{3}")
-
-
-def _number_parts(text: str) -> _NumberText | None:
-    if not isinstance(text, str) or len(text) > _MAX_NUMBER_TEXT:
-        return None
-    s = unicodedata.normalize("NFKC", text).replace("\u2212", "-").replace("\u2013", "-").strip()
-    m = _NUMBER.fullmatch(s)
-    if m is None:
-        return None
-    sign, core, _, unit = m.groups()
-    try:
-        value = _parse_numeral(core)
-    except (InvalidOperation, ValueError):
-        return None
-    if value is None:
-        return None
-    other = None
-    if _AMBIGUOUS_NUMBER.fullmatch(core):
-        # `1,500` is 1,5 the Vietnamese way but 1500 to a learner used to English writing; nobody
-        # writes a decimal with three trailing digits on purpose, so both readings count.
-        # (`1.500` is only 1500: reading it as 1.5 would accept `245.000` for 245.)
-        other = Decimal(core.replace(",", ""))
-        other = -other if sign == "-" else other
-    return _NumberText(-value if sign == "-" else value, unit, other)
-
-
-def parse_number(text: str) -> Decimal | None:
-    """A typed number the Vietnamese way, or None: `1.000` = 1000, `1.000.000`, `0,6` = 0.6,
-    `12,5%` = 12.5, `-3`; a trailing unit (`245 chính đảng`) is ignored; text with a second number
-    or anything before the number is not a number."""
-    parts = _number_parts(text)
-    return parts.value if parts else None
-
-
-def _number_readings(text: str) -> list[Decimal]:
-    """The values `text` may mean: as written (and `1,500` also as 1500), times a multiplier word
-    (`1,5 triệu`), or a Roman numeral (`XIII`)."""
-    parts = _number_parts(text)
-    if parts is None:
-        roman = roman_to_int(text.strip().strip(".")) if isinstance(text, str) and len(text) < 40 else None
-        return [Decimal(roman)] if roman else []
-    readings = [parts.value] if parts.other is None else [parts.value, parts.other]
-    words = fold(parts.unit).casefold().split()
-    if words and words[0] in _MULTIPLIERS:
-        readings += [value * _MULTIPLIERS[words[0]] for value in readings]
-    return readings
-
-
-# --------------------------------------------------------------------------- dates
-
-_DATE_LABELS = {"ngay": "day", "thang": "month", "nam": "year"}
-_DATE_FILLERS = frozenset({"vao"})
-_PRECISION_RANK = {"year": 1, "month": 2, "day": 3}
-_DIGITS = re.compile(r"\d+")
-
-
-def parse_date(text: str) -> tuple[str, str] | None:
-    """A date typed day first, as (ISO text, precision) with precision "day", "month" or "year".
-
-    `18/2/2019`, `18/02/2019`, `18-2-2019`, `18.2.2019`, `ngày 18 tháng 2 năm 2019`,
-    `18 tháng 2, 2019`, `2019-02-18` → ("2019-02-18", "day"); `12/2021`, `tháng 12/2021`,
-    `tháng 12 năm 2021` → ("2021-12", "month"); `2021`, `năm 2021` → ("2021", "year").
-    Impossible dates (31/2/2019), two-digit years and anything else → None.
-    """
-    if not isinstance(text, str) or len(text) > 100:
-        return None
-    s = fold(unicodedata.normalize("NFKC", text)).casefold()
-    parts = re.findall(r"\d+|[^\W\d_]+", s)
-    numbers: list[tuple[str, str | None]] = []
-    label: str | None = None
-    for part in parts:
-        if _DIGITS.fullmatch(part):
-            numbers.append((part, label))
-            label = None
-        elif part in _DATE_LABELS and label is None:
-            label = _DATE_LABELS[part]
-        elif part not in _DATE_FILLERS or label is not None:
-            return None
-    if label is not None or not 1 <= len(numbers) <= 3:
-        return None
-    labels = [lab for _, lab in numbers]
-    if len(numbers) >= 2 and not any(labels) and len(numbers[0][0]) == 4:
-        fields = ["year", "month", "day"][: len(numbers)]  # ISO: 2019-02-18, 2021-12
-    else:
-        fields = {1: ["year"], 2: ["month", "year"], 3: ["day", "month", "year"]}[len(numbers)]
-    if any(lab is not None and lab != f for lab, f in zip(labels, fields, strict=True)):
-        return None
-    values: dict[str, int] = {}
-    for (digits, lab), f in zip(numbers, fields, strict=True):
-        limit = 4 if f == "year" else 2
-        if len(digits) > limit or (f == "year" and len(digits) < 3 and lab != "year"):
-            return None
-        values[f] = int(digits)
-    year, month, day = values["year"], values.get("month"), values.get("day")
-    if year < 1 or (month is not None and not 1 <= month <= 12):
-        return None
-    if day is not None:
-        try:
-            datetime.date(year, month or 1, day)
-        except ValueError:
-            return None
-        return f"{year:04d}-{month:02d}-{day:02d}", "day"
-    if month is not None:
-        return f"{year:04d}-{month:02d}", "month"
-    return f"{year:04d}", "year"
-
 
 # --------------------------------------------------------------------------- text answers
 
@@ -390,7 +96,7 @@ class _TextKey(NamedTuple):
 
 def _number_tokens(raw: str) -> list[tuple[str, str]]:
     try:
-        value = _parse_numeral(raw)
+        value = parse_numeral(raw)
     except (InvalidOperation, ValueError):
         value = None
     if value is not None and len(raw) <= 40:
@@ -411,12 +117,12 @@ def _text_key(text: str, romans: bool = True) -> _TextKey:
     s = _norm(text)
     raw: list[tuple[str, str]] = []
     pos = 0
-    for start, end, code in _find_codes(s):
+    for start, end, code in find_codes(s):
         raw.extend(_plain_tokens(s[pos:start]))
         if raw and raw[-1][0] == "w" and fold(raw[-1][1]) == "so":
             raw.pop()  # "số 32-CT/TW"
         if len(raw) >= 2 and raw[-1][0] == raw[-2][0] == "w":
-            kinds = _DOC_TYPE_WORDS.get((fold(raw[-2][1]), fold(raw[-1][1])), frozenset())
+            kinds = DOC_TYPE_WORDS.get((fold(raw[-2][1]), fold(raw[-1][1])), frozenset())
             if code.type in kinds:
                 del raw[-2:]  # "Chỉ thị 32-CT/TW" is the code itself
         raw.append(("c", str(code)))
@@ -648,7 +354,7 @@ def _judge_number(question: Question, response: Any) -> Verdict:
     expected_text = _canonical(question)
     if _blank(response):
         return Verdict(WRONG, expected_text)
-    readings = _number_readings(response)
+    readings = number_readings(response)
     if not readings:
         return Verdict(WRONG, expected_text, detail=M.DETAIL_NOT_A_NUMBER)
     try:
@@ -669,7 +375,7 @@ def _judge_date(question: Question, response: Any) -> Verdict:
     if given is None or expected is None:
         return Verdict(WRONG, expected_text, detail=M.DETAIL_NOT_A_DATE if given is None else None)
     (e_iso, e_precision), (g_iso, g_precision) = expected, given
-    if _PRECISION_RANK[g_precision] < _PRECISION_RANK[e_precision]:
+    if PRECISION_RANK[g_precision] < PRECISION_RANK[e_precision]:
         need = M.DETAIL_NEED_DAY if e_precision == "day" else M.DETAIL_NEED_MONTH
         return Verdict(WRONG, expected_text, detail=need)
     ok = g_iso[: len(e_iso)] == e_iso

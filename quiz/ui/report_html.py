@@ -12,7 +12,7 @@ from html import escape
 from typing import Any
 
 from quiz import messages as M
-from quiz.report import (
+from quiz.progress.report import (
     day_label,
     heat_level,
     heatmap_grid,

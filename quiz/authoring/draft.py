@@ -27,10 +27,10 @@ from typing import Any
 import yaml
 
 from quiz import messages as M
+from quiz.bank.model import ID_PATTERN, format_date, format_decimal
 from quiz.errors import QuizError
-from quiz.judge import int_to_roman, roman_to_int
-from quiz.model import ID_PATTERN, format_date, format_decimal
-from quiz.safeyaml import FORBIDDEN_CHARS  # what the loader refuses
+from quiz.text.escape import FORBIDDEN_CHARS  # what the loader refuses
+from quiz.text.numbers import int_to_roman, roman_to_int
 
 KINDS: tuple[str, ...] = ("date", "number", "code", "ordinal", "formula")
 
@@ -936,7 +936,7 @@ def _unique(base: str, used: dict[str, int]) -> str:
 
 def _headline(text: str) -> str:
     """The article's title line (datelines skipped), or a generic name."""
-    from quiz.authoring import article_headline
+    from quiz.authoring.add import article_headline
 
     return article_headline(text) or M.DRAFT_ARTICLE_FALLBACK_TITLE
 
@@ -948,7 +948,7 @@ def draft_bank(text: str, bank_id: str, *, title: str | None = None, source_file
     with the verbatim sentence as `quote`. Raises QuizError if `bank_id` is not a valid id or
     the article holds nothing to ask about.
     """
-    from quiz.authoring import check_bank_id
+    from quiz.authoring.add import check_bank_id
 
     check_bank_id(bank_id)
     prepared = prepare_text(text)
@@ -990,7 +990,7 @@ def draft_bank(text: str, bank_id: str, *, title: str | None = None, source_file
 def _canonical(text: str) -> str:
     """The `quiz bank fmt` layout of the draft (so `fmt --check` passes and `bank add` appends
     cleanly); the plain dump if it cannot be proven to load to the same bank."""
-    from quiz.authoring import format_bank
+    from quiz.authoring.add import format_bank
 
     try:
         return format_bank(text, "draft.yaml")

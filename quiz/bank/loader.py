@@ -19,19 +19,17 @@ from pathlib import Path
 from typing import Any
 
 from quiz import messages as M
-from quiz.errors import QuizError
-from quiz.model import CLOZE_BLANK, ID_PATTERN, QUESTION_TYPES, Bank, Question, Source
-from quiz.safeyaml import (
+from quiz.bank.model import CLOZE_BLANK, ID_PATTERN, QUESTION_TYPES, Bank, Question, Source
+from quiz.bank.safeyaml import (
     Mapping,
     Scalar,
     Sequence,
     YamlProblem,
-    describe_control,
-    find_control,
     parse,
-    printable,
     read_text,
 )
+from quiz.errors import QuizError
+from quiz.text.escape import describe_control, find_control, printable
 
 BANK_KEYS = ("bank", "title", "language", "description", "sources", "questions")
 SOURCE_KEYS = ("id", "title", "publisher", "published", "url", "file")
@@ -107,7 +105,7 @@ def load_text(
 
 def load_file(path: Path) -> tuple[Bank | None, list[Problem]]:
     """Read and validate one bank file (size-capped before parsing; a clean bank is cached)."""
-    from quiz import bankcache
+    from quiz.bank import cache as bankcache
 
     where = bankcache.entry(path)
     cached = bankcache.get(path, where)
@@ -278,7 +276,7 @@ def suggest(key: str, known: Iterable[str]) -> str | None:
 
 def slug_hint(value: str) -> str:
     """A valid id close to an invalid one (`Câu 1` → `cau-1`), to suggest in the fix."""
-    from quiz.vietnamese import slugify
+    from quiz.text.vietnamese import slugify
 
     return slugify(value, 48) or "cau-hoi-1"
 

@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from quiz.answers import Invalid, describe
-from quiz.model import Bank, Question
-from quiz.store import CardState, Review, Store
+from quiz.bank.model import Bank, Question
+from quiz.progress.card import CardState, Review
+from quiz.progress.store import Store
+from quiz.study.answers import Invalid, describe
 
 DRAFT_TAG = "draft"
 
@@ -54,7 +55,7 @@ class Tally:
 
 def tag_key(tag: str) -> str:
     """Tags compare without case or diacritics: `--tag so-lieu` finds `số-liệu`."""
-    from quiz.vietnamese import fold
+    from quiz.text.vietnamese import fold
 
     return fold(unicodedata.normalize("NFC", tag)).casefold().strip()
 
@@ -125,11 +126,11 @@ def study_queue(
 ) -> list[Item]:
     """What to ask now: due cards by lowest retrievability, then new questions in bank order.
 
-    `spans` ({(bank, question): (source, start, end)}, see `quiz.grounding.quote_spans`) buries
+    `spans` ({(bank, question): (source, start, end)}, see `quiz.bank.grounding.quote_spans`) buries
     siblings: of questions whose quotes overlap, only the first in line is asked in this session, so
     one does not give another's answer away; the others wait (still due, or still new) for a later one.
     """
-    from quiz.scheduler import card_retrievability
+    from quiz.progress.scheduler import card_retrievability
 
     rng = rng or random.Random()
     pool = select_questions(banks, tags)
@@ -194,7 +195,7 @@ class Session:
 
     def judge(self, item: Item, response: Any) -> Any:
         """The verdict on a response (a malformed line is simply wrong)."""
-        from quiz.judge import Verdict, judge
+        from quiz.study.judge import Verdict, judge
 
         if isinstance(response, Invalid):
             return Verdict("wrong", item.question.canonical_answer())
@@ -210,7 +211,7 @@ class Session:
         self_rate: str | None = None,
     ) -> CardState:
         """Rate the verdict, move the card on the FSRS schedule and commit both in one transaction."""
-        from quiz.scheduler import rating_for
+        from quiz.progress.scheduler import rating_for
 
         question = item.question
         rating = rating_for(verdict.outcome, self_rate if verdict.outcome == "correct" else None)

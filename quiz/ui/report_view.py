@@ -1,4 +1,4 @@
-"""The progress report on the terminal: the dict of `quiz.report` rendered with rich.
+"""The progress report on the terminal: the dict of `quiz.progress.report` rendered with rich.
 
 Everything fits in 80 columns. Colour is rich's decision: only on a terminal, never when the output
 is piped or `NO_COLOR` is set. Levels are also drawn with characters (bar lengths, shades
@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from quiz import messages as M
-from quiz.report import day_label, heat_level, heatmap_grid, percent, summary_lines, when_label
+from quiz.progress.report import day_label, heat_level, heatmap_grid, percent, summary_lines, when_label
 
 BAR_WIDTH = 40
 SHADES = ("·", "░", "▒", "▓", "█")

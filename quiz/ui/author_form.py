@@ -14,10 +14,10 @@ from typing import Any
 
 import questionary
 
-from quiz import authoring
 from quiz import messages as M
-from quiz.model import QUESTION_TYPES, Bank
-from quiz.render import answer_lines, question_lines
+from quiz.authoring import add as authoring
+from quiz.bank.model import QUESTION_TYPES, Bank
+from quiz.ui.render import answer_lines, question_lines
 
 
 class Cancelled(Exception):

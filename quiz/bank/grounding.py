@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quiz import messages as M
-from quiz.judge import int_to_roman
-from quiz.loader import Problem, display_path
-from quiz.model import Bank, Question, Source, format_decimal
-from quiz.vietnamese import fold
+from quiz.bank.loader import Problem, display_path
+from quiz.bank.model import Bank, Question, Source, format_decimal
+from quiz.text.numbers import int_to_roman
+from quiz.text.vietnamese import fold
 
 
 def squash(text: str) -> str:
@@ -59,7 +59,7 @@ def source_path(bank: Bank, file: str, sources_dir: Path | None) -> Path | None:
 
 def read_source(path: Path) -> str | None:
     """An article as quotes are compared with it (NFC, whitespace squashed); None if unreadable."""
-    from quiz.safeyaml import YamlProblem, read_text
+    from quiz.bank.safeyaml import YamlProblem, read_text
 
     try:
         return squash(read_text(path))  # the same size cap and UTF-8 rule as a bank

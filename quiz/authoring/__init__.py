@@ -1,0 +1,1 @@
+"""Writing banks: starter banks, appending a question, fmt, drafting from an article."""

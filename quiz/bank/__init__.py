@@ -1,0 +1,1 @@
+"""Question banks: model, safe YAML, validation, library, cache, grounding."""

@@ -1,0 +1,1 @@
+"""The learner's progress: clock, card state, scheduler, store, report data."""

@@ -1,0 +1,1 @@
+"""Studying: answer parsing, judging, the session queue, exam scoring."""

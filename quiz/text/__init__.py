@@ -1,0 +1,1 @@
+"""The Vietnamese toolkit: standard library only."""

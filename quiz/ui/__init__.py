@@ -1,0 +1,1 @@
+"""The terminal: rendering, prompts, the session runner, report text and HTML."""
