@@ -56,7 +56,9 @@ def load_cases(question_class: type = Question) -> list[Case]:
         question = _question(group["q"], fields)
         for row in group["cases"]:
             response, outcome, *reason = row
-            cases.append(Case(group["category"], question, response, OUTCOMES[outcome], (reason or [None])[0]))
+            cases.append(
+                Case(group["category"], question, response, OUTCOMES[outcome], (reason or [None])[0])
+            )
     return cases
 
 
@@ -145,7 +147,15 @@ def test_agreement_with_the_examiner_is_at_least_97_percent() -> None:
     table = figures(CASES)
     print("\n" + format_figures(table))
     disagreements = [
-        (c.category, c.question.answer or c.question.text, c.response, c.outcome, c.reason, v.outcome, v.reason)
+        (
+            c.category,
+            c.question.answer or c.question.text,
+            c.response,
+            c.outcome,
+            c.reason,
+            v.outcome,
+            v.reason,
+        )
         for c in CASES
         if not _agrees(c, (v := judge(c.question, c.response)).outcome, v.reason)
     ]

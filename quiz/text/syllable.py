@@ -158,8 +158,10 @@ def _lacks_marks(real: str, given: str) -> bool:
     return len(real) == len(given) and all(g == r or g == _fold(r) for r, g in zip(real, given, strict=True))
 
 
-def _rimes(kind: str, given: str) -> list[str]:
-    """The real rimes of a kind that `given` may be (it may lack quality marks)."""
+def _rimes(kind: str, given: str, lenient: bool) -> list[str]:
+    """The real rimes of a kind that `given` is, or (lenient) may be with quality marks added."""
+    if not lenient:
+        return [r for r in _BY_FOLD[kind].get(_fold(given), ()) if r == given]
     return [r for r in _BY_FOLD[kind].get(_fold(given), ()) if _lacks_marks(r, given)]
 
 
@@ -196,9 +198,10 @@ def _readings(onset: str, rest: str) -> list[tuple[str, str, str]]:
 def parse_syllable(token: str) -> Syllable | None:
     """The structure of `token` as one Vietnamese syllable, or None if it cannot be one.
 
-    Case and NFC/NFD never matter; `Ð` (U+00D0) is read as `Đ`. A token may lack diacritics
-    (`nguyen`, `viet`): it parses when adding marks could make it a syllable, and the structure
-    returned is the first such reading, with the quality marks restored.
+    Case and NFC/NFD never matter; `Ð` (U+00D0) is read as `Đ`. A token typed without any
+    diacritic (`nguyen`, `viet`) parses when adding marks could make it a syllable (the first
+    such reading is returned, quality marks restored); a token with some mark is read as typed
+    (`chủu` is no syllable, though `chửu` would be), since whoever typed one mark could type all.
 
     >>> parse_syllable("Nguyễn")
     ('ng', 'u', 'yên', 'nga')
@@ -213,6 +216,7 @@ def parse_syllable(token: str) -> Syllable | None:
     letters, tone = split
     if not letters.isalpha():
         return None
+    lenient = not tone and _fold(letters) == letters
     for onset in _ONSETS:
         if not letters.startswith(onset):
             continue
@@ -220,7 +224,7 @@ def parse_syllable(token: str) -> Syllable | None:
         for medial, given_rime, kind in _readings(onset, rest):
             if not given_rime:
                 continue
-            for rime in _rimes(kind, given_rime):
+            for rime in _rimes(kind, given_rime, lenient):
                 if kind == "plain" and not _onset_allows(onset, rime):
                     continue
                 if rime.endswith(_STOPS) and tone and tone not in ("sac", "nang"):
