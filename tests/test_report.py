@@ -23,7 +23,8 @@ from typer.testing import CliRunner
 from quiz.bank.loader import resolve
 from quiz.cli import app
 from quiz.progress.card import Review
-from quiz.progress.report import build_report, heatmap_days, review_states
+from quiz.progress.replay import review_states
+from quiz.progress.report import build_report, heatmap_days
 from quiz.progress.scheduler import Scheduler, is_mastered, rating_for
 from quiz.progress.store import Store
 from quiz.ui.report_html import render_html

@@ -654,3 +654,34 @@ def write_text_atomic(path: Path, text: str, bom: bytes = b"", *, overwrite: boo
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+# --------------------------------------------------------------------------------------
+# The `quiz bank add` transaction
+
+
+def question_from_options(fields: dict[str, Any], taken: Iterable[str]) -> dict[str, Any]:
+    """A question from command-line fields, with an id proposed from its prompt when none is given."""
+    question = build_question(fields)
+    if "id" not in question:
+        seed = question.get("prompt") or question.get("text") or ""
+        question = {"id": propose_id(str(seed), taken), **question}
+    return question
+
+
+def commit_question(
+    path: Path,
+    original: str,
+    bom: bytes,
+    question: dict[str, Any],
+    *,
+    filename: str,
+    sources_dir: Path | None = None,
+) -> Appended:
+    """Append `question` to the bank file read as (`original`, `bom`) and write it at once; refuses
+    (file untouched) an invalid question, an ungrounded quote, or a file changed since it was read."""
+    result = append_question(original, question, filename=filename, path=path, sources_dir=sources_dir)
+    if read_bank_text(path) != (original, bom):
+        raise QuizError(M.AUTHOR_CHANGED.format(path=filename))
+    write_text_atomic(path, result.text, bom)
+    return result

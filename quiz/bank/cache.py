@@ -17,14 +17,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from quiz import __version__
+from quiz import __version__, settings
 from quiz.bank.model import Bank, Question, Source
 
 FORMAT = 1  # bump when the JSON layout or the validation rules change
 
 
 def cache_dir() -> Path | None:
-    setting = os.environ.get("QUIZ_CACHE", "")
+    setting = settings.current().cache or ""
     if setting == "0":
         return None
     if setting:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -146,6 +146,40 @@ def quote_spans(bank: Bank, sources_dir: Path | None = None) -> dict[str, tuple[
         if start >= 0:
             spans[question.id] = (question.source, start, start + len(quote))
     return spans
+
+
+def library_spans(banks: Iterable[Bank]) -> dict[tuple[str, str], tuple[str | None, int, int]]:
+    """Where each question's quote sits in its article, for every bank: sibling questions are kept apart."""
+    return {(b.id, qid): span for b in banks for qid, span in quote_spans(b).items()}
+
+
+@dataclass(frozen=True)
+class CheckTotals:
+    """`quiz bank check`: every problem of every file, and what was checked."""
+
+    problems: list[Problem]
+    files: int
+    banks: int
+    questions: int
+    quotes: int
+
+
+def check_paths(paths: Iterable[Path], sources_dir: Path | None = None) -> CheckTotals:
+    """Load and ground every bank under `paths`; with `sources_dir`, every quote must be found in it."""
+    from quiz.bank.loader import load_paths
+    from quiz.errors import QuizError
+
+    if sources_dir is not None and not sources_dir.is_dir():
+        raise QuizError(M.PATH_NOT_FOUND.format(path=sources_dir))
+    result = load_paths(paths)
+    problems = list(result.problems)
+    quotes = 0
+    for bank in result.banks:
+        report = check_bank(bank, sources_dir, required=sources_dir is not None)
+        problems += report.problems
+        quotes += report.quotes_checked
+    questions = sum(len(b.questions) for b in result.banks)
+    return CheckTotals(problems, len(result.files), len(result.banks), questions, quotes)
 
 
 def missing_answers(question: Question) -> list[str]:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import quiz
+from quiz import settings
 
 PROGRESS_FILE = "progress.db"
 
@@ -20,8 +20,8 @@ def banks_dir(override: str | Path | None = None) -> Path:
     """`--banks DIR`, else `QUIZ_BANKS`, else `./banks/` when it exists, else the shipped banks."""
     if override:
         return Path(override)
-    if os.environ.get("QUIZ_BANKS"):
-        return Path(os.environ["QUIZ_BANKS"])
+    if settings.current().banks:
+        return Path(settings.current().banks or "")
     local = Path("banks")
     return local if local.is_dir() else shipped_banks()
 
@@ -31,8 +31,8 @@ def progress_path(override: str | Path | None = None) -> Path:
     else the user data dir."""
     if override:
         return Path(override)
-    if os.environ.get("QUIZ_PROGRESS"):
-        return Path(os.environ["QUIZ_PROGRESS"])
+    if settings.current().progress:
+        return Path(settings.current().progress or "")
     local = Path("progress")
     if local.is_dir():
         return local / PROGRESS_FILE

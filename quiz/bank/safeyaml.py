@@ -15,7 +15,6 @@ so the loader can catch YAML 1.1 traps such as `answer: no` or `answer: 010`.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -34,6 +33,7 @@ from yaml.events import (
 from yaml.nodes import ScalarNode
 
 from quiz import messages as M
+from quiz import settings
 from quiz.text.escape import describe_control
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -91,7 +91,8 @@ class Sequence(list):
 def max_bytes() -> int:
     """The size cap for one bank file: `QUIZ_MAX_BANK_BYTES` or 5 MB."""
     try:
-        return int(os.environ.get("QUIZ_MAX_BANK_BYTES", DEFAULT_MAX_BYTES))
+        value = settings.current().max_bank_bytes
+        return int(value) if value is not None else DEFAULT_MAX_BYTES
     except ValueError:
         return DEFAULT_MAX_BYTES
 

@@ -15,9 +15,9 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
+from quiz import settings
 from quiz.errors import QuizError
 
 UTC = timezone.utc
@@ -38,7 +38,7 @@ def parse_timestamp(text: str) -> datetime:
 
 def now() -> datetime:
     """The current instant in UTC (aware), or `QUIZ_NOW` when that is set and non-empty."""
-    value = os.environ.get(NOW_ENV, "").strip()
+    value = (settings.current().now or "").strip()
     if not value:
         return datetime.now(UTC)
     try:
@@ -58,7 +58,7 @@ _clock_now = now
 
 def local_timezone() -> tzinfo:
     """The learner's timezone: `QUIZ_TZ` when set, else the system's local timezone."""
-    name = os.environ.get(TZ_ENV, "").strip()
+    name = settings.current().timezone_name
     if not name:
         local = datetime.now().astimezone().tzinfo
         assert local is not None
@@ -75,7 +75,7 @@ def local_timezone() -> tzinfo:
 
 
 def _localize(moment: datetime) -> datetime:
-    name = os.environ.get(TZ_ENV, "").strip()
+    name = settings.current().timezone_name
     if not name:
         # No argument: the system's local timezone at that instant (DST-correct).
         return moment.astimezone()
@@ -92,7 +92,7 @@ def today(now: datetime | None = None) -> date:
 
 def day_bounds(day: date) -> tuple[datetime, datetime]:
     """The learner's day as a half-open UTC range [start, end): local midnight to the next one."""
-    name = os.environ.get(TZ_ENV, "").strip()
+    name = settings.current().timezone_name
     start_naive = datetime.combine(day, time())
     end_naive = datetime.combine(day + timedelta(days=1), time())
     if not name:

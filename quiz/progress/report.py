@@ -57,17 +57,25 @@ as slow as before v3, until those answers leave the window.
 from __future__ import annotations
 
 import heapq
-import os
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from quiz import messages as M
+from quiz import settings
 from quiz.bank.model import Bank, Question
 from quiz.progress.clock import day_bounds, local_timezone, to_iso, today
+from quiz.progress.replay import (
+    _HISTORY_SQL,
+    _T_RATING,
+    _T_RIGHT,
+    _T_STUDY_ONLY,
+    _T_WIN7,
+    _T_WIN30,
+    _bits,
+    review_mask,
+)
 
 REPORT_SCHEMA = 1
 FORECAST_DAYS = 14
@@ -76,75 +84,6 @@ WEAKEST_COUNT = 10
 RETENTION_WINDOWS = (7, 30)
 DRAFT_TAG = "draft"
 _STREAK_CHUNK_DAYS = 300  # days per activity query when a streak goes back further (3 SQL variables each)
-
-# --- replaying FSRS's step machine --------------------------------------------------------------------
-#
-# fsrs 6 with learning steps (1 min, 10 min) and one relearning step (10 min), by rating
-# 1 Again, 2 Hard, 3 Good, 4 Easy:
-#   learning step 0: 1, 2 -> step 0; 3 -> step 1; 4 -> review
-#   learning step 1: 1 -> step 0; 2 -> step 1; 3, 4 -> review
-#   review:          1 -> relearning (a lapse); 2, 3, 4 -> review
-#   relearning:      1, 2 -> relearning; 3, 4 -> review
-# `_GRADUATION` matches exactly the answers up to and including the one that leaves the learning
-# steps (loops that stay in learning, then the graduating answer). After it, a card is relearning
-# before an answer exactly when, in the run of Again/Hard answers just before it, there is an Again.
-_GRADUATION = re.compile(r"(?:[12]|32*1)*(?:4|32*[34])")
-_T_AGAIN = str.maketrans("1234", "1000")
-_T_AGAIN_OR_HARD = str.maketrans("1234", "1100")
-
-
-def review_mask(ratings: str) -> int:
-    """Which answers were given while the card was in FSRS's `review` state.
-
-    `ratings` is a question's ratings in the order they were given, one digit 1-4 each, from a new
-    card on. Bit i of the result (least significant bit = first answer) is set when the card was in
-    the `review` state just before answer i. Pure bit arithmetic, so a long history costs microseconds.
-    """
-    graduation = _GRADUATION.match(ratings)
-    if graduation is None:
-        return 0  # never left the learning steps
-    after = ((1 << len(ratings)) - 1) >> graduation.end() << graduation.end()
-    backwards = ratings[::-1]  # so that bit i is answer i
-    again = int(backwards.translate(_T_AGAIN), 2) & after
-    low = int(backwards.translate(_T_AGAIN_OR_HARD), 2) & after  # runs of Again/Hard
-    hard = low & ~again
-    run_starts = low & ~(low << 1)
-    # Adding a run's first bit to a run of Hard clears it: the Hard answers before a run's first Again.
-    hard_first = hard & ~(hard + (run_starts & hard))
-    relearning_after = low & ~hard_first  # from each run's first Again to the end of the run
-    return after & ~(relearning_after << 1)
-
-
-def review_states(ratings: str) -> str:
-    """`review_mask` as text: one character per answer, "1" when given in the `review` state, else "0"."""
-    mask = review_mask(ratings)
-    return "".join("1" if mask >> i & 1 else "0" for i in range(len(ratings)))
-
-
-# One character per answer in the SQL history string: 48 + (rating - 1) + 4·exam + 8·wrong + 16·window,
-# window 0 (older than 30 days), 1 (last 30 days), 2 (last 7 days). Decoded with str.translate.
-_CODES = [
-    (chr(48 + r + 4 * exam + 8 * wrong + 16 * w), r + 1, exam, wrong, w)
-    for r in range(4)
-    for exam in (0, 1)
-    for wrong in (0, 1)
-    for w in (0, 1, 2)
-]
-_T_RATING = str.maketrans({c: str(r) for c, r, _e, _x, _w in _CODES})
-_T_RIGHT = str.maketrans({c: "0" if x else "1" for c, _r, _e, x, _w in _CODES})
-_T_WIN30 = str.maketrans({c: "1" if w >= 1 else "0" for c, _r, _e, _x, w in _CODES})
-_T_WIN7 = str.maketrans({c: "1" if w == 2 else "0" for c, _r, _e, _x, w in _CODES})
-_T_STUDY_ONLY = str.maketrans({c: None for c, _r, e, _x, _w in _CODES if e})
-_HISTORY_SQL = (
-    "group_concat(char(47 + rating + 4 * (mode = 'exam') + 8 * (verdict = 'wrong')"
-    " + 16 * ((at >= ?) + (at >= ?))), '')"
-)
-
-
-def _bits(text: str) -> int:
-    """A string of "0"/"1", one per answer, as an int whose bit i is answer i."""
-    return int(text[::-1], 2) if text else 0
-
 
 # --- intermediate rows ---------------------------------------------------------------------------------
 
@@ -196,7 +135,7 @@ def _is_draft(question: Question) -> bool:
 
 
 def _local_iso(moment: datetime) -> str:
-    zone = local_timezone() if os.environ.get("QUIZ_TZ", "").strip() else None
+    zone = local_timezone() if settings.current().timezone_name else None
     local = moment.astimezone(zone) if zone is not None else moment.astimezone()
     return local.isoformat(timespec="seconds")
 
@@ -577,78 +516,3 @@ def _add_retention(retention: dict[int, _Retention], card: _Card, history: str) 
         counted = in_review & _bits(history.translate(table))
         retention[n].reviews += counted.bit_count()
         retention[n].correct += (counted & right).bit_count()
-
-
-# --- text shared by the terminal view and the HTML page ------------------------------------------
-
-
-def percent(rate: float | None) -> str:
-    """0.8123 → `81%`; None → `—`."""
-    return M.REPORT_NONE if rate is None else f"{round(rate * 100)}%"
-
-
-def rate_text(part: dict[str, Any]) -> str:
-    """A retention window as `90% (45/50)`, or `—` when nothing was reviewed."""
-    if not part["reviews"]:
-        return M.REPORT_NONE
-    return M.REPORT_RATE.format(rate=percent(part["rate"]), correct=part["correct"], reviews=part["reviews"])
-
-
-def day_label(iso: str) -> str:
-    """`2026-11-24` → `T3 24/11`."""
-    day = date.fromisoformat(iso)
-    return f"{M.WEEKDAYS[day.weekday()]} {day.day:02d}/{day.month:02d}"
-
-
-def when_label(iso: str) -> str:
-    """An ISO timestamp as `08:00 23/11/2026` (in the offset it carries: the learner's)."""
-    moment = datetime.fromisoformat(iso)
-    return f"{moment:%H:%M} {moment.day:02d}/{moment.month:02d}/{moment.year}"
-
-
-def heat_level(count: int, peak: int) -> int:
-    """0 for no answers, else 1..4 by share of the busiest day."""
-    if count <= 0 or peak <= 0:
-        return 0
-    return min(4, max(1, -(-4 * count // peak)))
-
-
-def heatmap_grid(heatmap: list[dict[str, Any]]) -> list[list[int | None]]:
-    """Answers per day as 7 rows (Monday first) × weeks; None for days after the last one."""
-    if not heatmap:
-        return [[] for _ in range(7)]
-    first = date.fromisoformat(heatmap[0]["date"])
-    offset = first.weekday()
-    weeks = -(-(len(heatmap) + offset) // 7)
-    grid: list[list[int | None]] = [[None] * weeks for _ in range(7)]
-    for i, item in enumerate(heatmap):
-        slot = offset + i
-        grid[slot % 7][slot // 7] = item["reviews"]
-    return grid
-
-
-def summary_lines(report: dict[str, Any]) -> list[str]:
-    """The headline numbers as plain lines (shared by the terminal view)."""
-    totals = report["totals"]
-    lines = [M.REPORT_TITLE.format(when=when_label(report["generated_at"]))]
-    if report["empty"]:
-        lines += [M.REPORT_EMPTY, M.REPORT_EMPTY_HINT]
-    headline = M.REPORT_TOTALS.format(**totals)
-    if totals["due_today"] > totals["due_now"]:
-        headline += f" ({M.REPORT_DUE_TODAY.format(count=totals['due_today'])})"
-    lines.append(headline)
-    if not report["empty"]:
-        lines.append(
-            M.REPORT_ANSWERS.format(
-                reviews=totals["reviews"],
-                correct=totals["correct"],
-                accuracy=percent(totals["accuracy"]),
-                streak=totals["streak_days"],
-            )
-        )
-        lines.append(
-            M.REPORT_RETENTION.format(
-                r7=rate_text(report["retention_7d"]), r30=rate_text(report["retention_30d"])
-            )
-        )
-    return lines

@@ -23,10 +23,11 @@ needs `retrievability` and `is_mastered` only, stays instant.
 
 from __future__ import annotations
 
-import os
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
+from quiz import messages as M
+from quiz import settings
 from quiz.errors import QuizError
 from quiz.progress.card import CardState
 
@@ -91,7 +92,7 @@ def is_mastered(card: CardState | None, now: datetime) -> bool:
 
 def retention_from_env() -> float:
     """`QUIZ_RETENTION` as a float in 0.7..0.99, or 0.9 when unset."""
-    value = os.environ.get(RETENTION_ENV, "").strip()
+    value = (settings.current().retention or "").strip()
     if not value:
         return DEFAULT_RETENTION
     try:
@@ -101,6 +102,13 @@ def retention_from_env() -> float:
         raise QuizError(
             f"{RETENTION_ENV}={value!r} không hợp lệ: hãy ghi một số từ {low} đến {high}, ví dụ 0.9."
         ) from None
+
+
+def option_retention(value: float | None) -> float | None:
+    """A `--retention` option checked against the same range (None: not given)."""
+    if value is not None and not RETENTION_RANGE[0] <= value <= RETENTION_RANGE[1]:
+        raise QuizError(M.BAD_RETENTION)
+    return value
 
 
 def _check_retention(value: float) -> float:

@@ -244,3 +244,26 @@ class Session:
         else:
             tally.wrong += 1
             tally.wrong_items.append((item, describe(item.question, response), verdict))
+
+
+@dataclass(frozen=True)
+class NextDue:
+    """When the chosen banks are next due: how many now, else the first due time and how many in 24 h."""
+
+    due_now: int
+    first: datetime | None
+    soon: int
+
+
+def next_due(store: Store, banks: Sequence[Bank], now: datetime) -> NextDue | None:
+    """The next-due summary of the questions of `banks` already learnt; None when none is."""
+    from datetime import timedelta
+
+    ids = {(b.id, q.id) for b in banks for q in b.questions}
+    dues = sorted(c.due for key, c in store.cards([b.id for b in banks]).items() if key in ids)
+    if not dues:
+        return None
+    due_now = sum(1 for d in dues if d <= now)
+    if due_now:
+        return NextDue(due_now, None, 0)
+    return NextDue(0, dues[0], sum(1 for d in dues if d <= now + timedelta(hours=24)))

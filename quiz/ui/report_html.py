@@ -12,7 +12,7 @@ from html import escape
 from typing import Any
 
 from quiz import messages as M
-from quiz.progress.report import (
+from quiz.ui.report_text import (
     day_label,
     heat_level,
     heatmap_grid,

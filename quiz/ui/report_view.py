@@ -8,7 +8,6 @@ is piped or `NO_COLOR` is set. Levels are also drawn with characters (bar length
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from typing import Any
 
@@ -18,7 +17,8 @@ from rich.table import Table
 from rich.text import Text
 
 from quiz import messages as M
-from quiz.progress.report import day_label, heat_level, heatmap_grid, percent, summary_lines, when_label
+from quiz import settings
+from quiz.ui.report_text import day_label, heat_level, heatmap_grid, percent, summary_lines, when_label
 
 BAR_WIDTH = 40
 SHADES = ("·", "░", "▒", "▓", "█")
@@ -141,7 +141,7 @@ def _orphans(report: dict[str, Any]) -> Group:
 
 def render(report: dict[str, Any], console: Console) -> None:
     """Print the report dict on `console` (without any style at all when `NO_COLOR` is set)."""
-    if os.environ.get("NO_COLOR") and console.color_system is not None:
+    if settings.current().no_color and console.color_system is not None:
         console = Console(file=console.file, width=console.width, color_system=None, highlight=False)
     lines = summary_lines(report)
 

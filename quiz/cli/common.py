@@ -1,0 +1,189 @@
+"""What every command shares: the usage-error group (`_Group`), the common options, printing
+(`echo`), and `user_errors` (a QuizError is one Vietnamese line and exit code 2)."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from quiz import messages as M
+from quiz.errors import QuizError
+
+
+class _Group(TyperGroup):
+    """The command group: Click/Typer usage errors become one Vietnamese line, exit code 2."""
+
+    def main(  # type: ignore[override]  # the same call, standalone_mode handled here
+        self, args: Any = None, prog_name: str | None = None, standalone_mode: bool = True, **kwargs: Any
+    ) -> Any:
+        if not standalone_mode:
+            return super().main(args, prog_name, standalone_mode=False, **kwargs)
+        try:
+            code = super().main(args, prog_name, standalone_mode=False, **kwargs)
+        except typer.Abort:
+            echo(M.ABORTED, err=True)
+            sys.exit(1)
+        except OSError as exc:  # an OS fault no command foresaw (name too long, disk full…): one line, exit 2
+            where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+            echo(f"{M.ERROR_PREFIX}: {where}{M.os_reason(exc)}", style="red", err=True)
+            sys.exit(2)
+        except (
+            Exception
+        ) as exc:  # Click's own exceptions: matched by name, their module moves between versions
+            kinds = {cls.__name__ for cls in type(exc).__mro__}
+            if "NoArgsIsHelpError" in kinds:
+                typer.echo(exc.ctx.get_help())  # type: ignore[attr-defined]
+                sys.exit(getattr(exc, "exit_code", 2))
+            if "UsageError" in kinds:
+                echo(usage_error_line(exc), style="red", err=True)
+                sys.exit(2)
+            if "ClickException" in kinds:
+                echo(f"{M.ERROR_PREFIX}: {M.USAGE_OTHER}", style="red", err=True)
+                sys.exit(getattr(exc, "exit_code", 1))
+            raise
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def usage_error_line(exc: Any) -> str:
+    """A Click/Typer usage error in the project's words: `lỗi: what — xem `quiz … --help``."""
+    kinds = {cls.__name__ for cls in type(exc).__mro__}
+    param = getattr(exc, "param", None)
+    name = "/".join(getattr(param, "opts", None) or []) or getattr(param, "name", "") or ""
+    if param is not None and getattr(param, "param_type_name", "") == "argument":
+        name = (getattr(param, "metavar", None) or getattr(param, "name", "") or "").upper()
+    if "NoSuchOption" in kinds:
+        option = exc.option_name
+        what = (
+            M.USAGE_DID_YOU_MEAN.format(name=option, suggestion=", ".join(exc.possibilities))
+            if exc.possibilities
+            else M.USAGE_NO_SUCH_OPTION.format(name=option)
+        )
+    elif "BadOptionUsage" in kinds:
+        what = M.USAGE_NEEDS_VALUE.format(name=exc.option_name)
+    elif "MissingParameter" in kinds:
+        what = M.USAGE_MISSING_ARGUMENT.format(name=name)
+    elif "BadParameter" in kinds:
+        what = M.USAGE_BAD_VALUE.format(name=name, **_bad_value(exc))
+    else:
+        what = _usage_message(str(getattr(exc, "message", "")))
+    ctx = getattr(exc, "ctx", None)
+    command = ctx.command_path if ctx is not None else "quiz"
+    return f"{M.ERROR_PREFIX}: " + M.USAGE_LINE.format(what=what, command=command)
+
+
+def _bad_value(exc: Any) -> dict[str, str]:
+    """The value refused and why, from the validation error Typer raised it for."""
+    cause = exc.__cause__
+    errors = cause.errors(include_url=False) if hasattr(cause, "errors") else []
+    if not errors:
+        return {"value": "", "reason": M.USAGE_REASON_OTHER}
+    first = errors[0]
+    template = M.USAGE_REASONS.get(first.get("type", ""), M.USAGE_REASON_OTHER)
+    try:
+        reason = template.format(**(first.get("ctx") or {}))
+    except (KeyError, ValueError, TypeError):
+        reason = M.USAGE_REASON_OTHER
+    return {"value": str(first.get("input", ""))[:80], "reason": reason}
+
+
+def _usage_message(message: str) -> str:
+    import re
+
+    if found := re.match(r"No such command '(.*)'", message):
+        return M.USAGE_NO_SUCH_COMMAND.format(name=found.group(1)[:80])
+    if message.startswith("Missing command"):
+        return M.USAGE_MISSING_COMMAND
+    if found := re.match(r"Got unexpected extra arguments? \((.*)\)", message):
+        return M.USAGE_EXTRA_ARGUMENTS.format(args=found.group(1)[:200])
+    return M.USAGE_OTHER
+
+
+BanksOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--banks", help="Thư mục ngân hàng câu hỏi (mặc định ./banks/ hoặc $QUIZ_BANKS).", show_default=False
+    ),
+]
+ProgressOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--progress",
+        help="Tệp tiến độ (mặc định ./progress/progress.db hoặc $QUIZ_PROGRESS).",
+        show_default=False,
+    ),
+]
+
+
+TagOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--tag",
+        "-t",
+        help="Chỉ hỏi câu có thẻ này (lặp lại để chọn nhiều; không phân biệt dấu).",
+        show_default=False,
+    ),
+]
+MinutesOption = Annotated[
+    float | None, typer.Option("--minutes", "-m", help="Giới hạn thời gian (phút).", show_default=False)
+]
+PlainOption = Annotated[
+    bool,
+    typer.Option("--plain", help="Chế độ dòng lệnh thuần (mỗi dòng một câu trả lời), kể cả trên terminal."),
+]
+BanksArgument = Annotated[
+    list[str] | None,
+    typer.Argument(
+        metavar="BANK",
+        help="Id ngân hàng, tệp YAML hoặc thư mục (mặc định: tất cả).",
+        show_default=False,
+    ),
+]
+
+
+def console(stderr: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=True, emoji=False)
+
+
+def echo(text: str = "", *, style: str | None = None, err: bool = False) -> None:
+    """Print text from banks or the core literally (no markup, no escape codes), colour only on a terminal."""
+    from quiz.text.escape import printable
+
+    console(err).print(printable(text), style=style, markup=False)
+
+
+def warn(text: str) -> None:
+    echo(text, style="yellow", err=True)
+
+
+def user_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    """A QuizError becomes one line on stderr and exit code 2, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except QuizError as exc:
+            echo(f"{M.ERROR_PREFIX}: {exc}", style="red", err=True)
+            raise typer.Exit(exc.exit_code) from None
+
+    return wrapper
+
+
+def positive(value: float | None, option: str) -> None:
+    if value is not None and value <= 0:
+        raise QuizError(M.BAD_NUMBER_OPTION.format(option=option))
+
+
+def no_match(banks: Any, tags: list[str] | None) -> QuizError:
+    """No question in these banks carries these tags."""
+    return QuizError(
+        M.NO_MATCH.format(banks=", ".join(b.id for b in banks), tags=", ".join(tags or []) or "—")
+    )

@@ -1,0 +1,60 @@
+"""`quiz report`: the progress report as text, JSON or one HTML page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from quiz import messages as M
+from quiz.cli.common import BanksArgument, BanksOption, ProgressOption, console, echo, user_errors, warn
+from quiz.errors import QuizError
+
+
+@user_errors
+def report(
+    bank: BanksArgument = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="In báo cáo dạng JSON (cho script; xem docs/report-json.md).")
+    ] = False,
+    html: Annotated[
+        Path | None,
+        typer.Option(
+            "--html",
+            metavar="FILE",
+            help="Ghi báo cáo thành một trang HTML độc lập (mở được khi không có mạng, in đẹp).",
+            show_default=False,
+        ),
+    ] = None,
+    banks: BanksOption = None,
+    progress: ProgressOption = None,
+) -> None:
+    """Tiến độ học: theo ngân hàng và thẻ — câu mới, đang học, đã thuộc, đến hạn, tỉ lệ đúng,
+    chuỗi ngày học, lịch ôn 14 ngày tới, hoạt động 12 tuần qua, các câu yếu nhất.
+
+    Ví dụ:  quiz report  ·  quiz report --json  ·  quiz report --html tien-do.html
+    """
+    import json
+
+    from quiz.bank.library import banks_dir, progress_path
+    from quiz.bank.loader import resolve
+    from quiz.progress.clock import now as clock_now
+    from quiz.progress.report import build_report
+
+    chosen = resolve(bank or [], banks_dir(banks), warn=warn)
+    data = build_report(chosen, progress_path(progress), clock_now(), all_banks=not bank)
+    if html is not None:
+        from quiz.ui.report_html import render_html
+
+        try:
+            html.write_text(render_html(data), encoding="utf-8")
+        except OSError as exc:
+            raise QuizError(M.REPORT_HTML_UNWRITABLE.format(path=html, reason=M.os_reason(exc))) from None
+        echo(M.REPORT_HTML_WRITTEN.format(path=html), style="green", err=as_json)
+    if as_json:
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    elif html is None:
+        from quiz.ui.report_view import render
+
+        render(data, console())

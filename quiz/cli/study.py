@@ -1,0 +1,253 @@
+"""`quiz study` and `quiz exam`: parse, build the queue, run the session, print the summary."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Any
+
+import typer
+
+from quiz import messages as M
+from quiz import settings
+from quiz.cli.common import (
+    BanksArgument,
+    BanksOption,
+    MinutesOption,
+    PlainOption,
+    ProgressOption,
+    TagOption,
+    no_match,
+    positive,
+    user_errors,
+    warn,
+)
+from quiz.cli.common import (
+    console as make_console,
+)
+
+
+def _scheduler(retention: float | None) -> Any:
+
+    from quiz.progress.scheduler import Scheduler, option_retention
+
+    return Scheduler(desired_retention=option_retention(retention), fuzz=settings.current().fuzzing)
+
+
+def _front_end(plain: bool, console: Any) -> Any:
+    from quiz.ui.runner import InteractiveIO, PlainIO
+
+    if plain or not sys.stdin.isatty():
+        return PlainIO(sys.stdin, console)
+    return InteractiveIO(console)
+
+
+def _run_session(
+    session: Any, items: Any, console: Any, plain: bool, minutes: float | None, **options: Any
+) -> Any:
+    """Ask the items until done, out of time, or interrupted (then say that every answer is saved)."""
+    import time
+
+    from quiz.progress.clock import now as clock_now
+    from quiz.ui.runner import run
+
+    deadline = time.monotonic() + minutes * 60 if minutes else None
+    outcome = run(
+        session, items, _front_end(plain, console), console, clock_now, deadline=deadline, **options
+    )
+    if outcome.interrupted:
+        console.print()
+        console.print(M.INTERRUPTED, markup=False, style="yellow")
+    return outcome
+
+
+def _print_summary(console: Any, session: Any, store: Any, banks: Any, now: Any) -> None:
+    from quiz.progress.clock import local_timezone
+    from quiz.study.session import next_due
+
+    tally = session.tally
+    console.print()
+    console.print(
+        M.SUMMARY.format(
+            answered=tally.answered,
+            correct=tally.correct,
+            almost=tally.almost,
+            wrong=tally.wrong,
+            skipped=tally.skipped,
+        ),
+        style="bold",
+        markup=False,
+    )
+    due = next_due(store, banks, now)
+    if due is None:
+        return
+    if due.due_now:
+        console.print(M.NEXT_DUE_NOW.format(count=due.due_now), markup=False)
+        return
+    assert due.first is not None
+    when = due.first.astimezone(local_timezone()).strftime("%H:%M %d/%m/%Y")
+    console.print(M.NEXT_DUE.format(when=when, count=due.soon), markup=False)
+
+
+@user_errors
+def study(
+    bank: BanksArgument = None,
+    tag: TagOption = None,
+    new: Annotated[
+        int,
+        typer.Option("--new", "-n", help="Số câu mới tối đa mỗi ngày (tính cả câu đã học hôm nay).", min=0),
+    ] = 10,
+    limit: Annotated[
+        int | None,
+        typer.Option("--limit", "-l", help="Số câu tối đa trong phiên.", min=1, show_default=False),
+    ] = None,
+    minutes: MinutesOption = None,
+    cram: Annotated[bool, typer.Option("--cram", help="Ôn tự do mọi câu, bỏ qua lịch ôn.")] = False,
+    self_rate: Annotated[
+        bool, typer.Option("--self-rate", help="Sau câu đúng, tự đánh giá Dễ/Vừa/Khó.")
+    ] = False,
+    retention: Annotated[
+        float | None,
+        typer.Option("--retention", help="Tỉ lệ nhớ mong muốn (mặc định 0,9).", show_default=False),
+    ] = None,
+    plain: PlainOption = False,
+    banks: BanksOption = None,
+    progress: ProgressOption = None,
+) -> None:
+    """Ôn tập ngắt quãng: câu đến hạn trước (câu dễ quên nhất trước), rồi câu mới.
+
+    Mỗi câu trả lời được chấm, hiện đáp án, giải thích, trích dẫn nguồn và lưu ngay.
+    Khi stdin không phải terminal: mỗi dòng một câu trả lời (chữ cái a/b/c, `a c` cho nhiều
+    lựa chọn, `3 1 2` cho sắp xếp, đ/s cho đúng/sai, mỗi chỗ trống một dòng); dòng trống để bỏ qua.
+
+    Ví dụ:  quiz study  ·  quiz study doi-ngoai-dang-2018 --new 5  ·  quiz study --tag số-liệu --minutes 10
+    """
+    import random
+
+    from quiz.bank.grounding import library_spans
+    from quiz.bank.library import banks_dir, progress_path
+    from quiz.bank.loader import resolve
+    from quiz.progress.clock import day_bounds, today
+    from quiz.progress.clock import now as clock_now
+    from quiz.progress.store import Store
+    from quiz.study.session import Session, select_questions, study_queue
+
+    positive(minutes, "--minutes")
+    chosen = resolve(bank or [], banks_dir(banks), warn=warn)
+    if not select_questions(chosen, tag or ()):
+        raise no_match(chosen, tag)
+    scheduler = _scheduler(retention)
+    console = make_console()
+    with Store.open(progress_path(progress)) as store:
+        now = clock_now()
+        items = study_queue(
+            chosen,
+            store.cards([b.id for b in chosen]),
+            now,
+            tags=tag or (),
+            new_limit=new,
+            introduced_today=store.introduced_between(*day_bounds(today(now))),
+            limit=limit,
+            cram=cram,
+            spans=library_spans(chosen),
+            rng=random.Random(settings.current().seed),  # QUIZ_SEED: reproducible demos and tests
+        )
+        session = Session(store, scheduler, "study")
+        if not items:
+            console.print(M.NOTHING_DUE, markup=False)
+            console.print(M.NOTHING_DUE_HINT, markup=False, style="dim")
+            _print_summary(console, session, store, chosen, now)
+            return
+        due = sum(1 for it in items if it.card is not None)
+        if cram:
+            console.print(M.CRAM_START.format(count=len(items)), markup=False, style="dim")
+        else:
+            console.print(
+                M.SESSION_START.format(count=len(items), due=due, new=len(items) - due),
+                markup=False,
+                style="dim",
+            )
+        _run_session(session, items, console, plain, minutes, self_rate=self_rate)
+        _print_summary(console, session, store, chosen, clock_now())
+
+
+@user_errors
+def exam(
+    bank: BanksArgument = None,
+    count: Annotated[int, typer.Option("--count", "-c", help="Số câu hỏi.", min=1)] = 20,
+    minutes: MinutesOption = None,
+    seed: Annotated[
+        int | None,
+        typer.Option("--seed", help="Cùng seed → cùng câu hỏi, cùng thứ tự.", show_default=False),
+    ] = None,
+    tag: TagOption = None,
+    pass_mark: Annotated[
+        float | None,
+        typer.Option(
+            "--pass-mark",
+            help="Ngưỡng đạt (%%); dưới ngưỡng → mã thoát 1.",
+            min=0,
+            max=100,
+            show_default=False,
+        ),
+    ] = None,
+    plain: PlainOption = False,
+    banks: BanksOption = None,
+    progress: ProgressOption = None,
+) -> None:
+    """Thi thử: N câu ngẫu nhiên, có thể giới hạn thời gian; chấm điểm và xem lại câu sai ở cuối.
+
+    Kết quả được lưu như các lượt ôn (chế độ exam) và cập nhật lịch ôn.
+
+    Ví dụ:  quiz exam --count 20 --minutes 15  ·  quiz exam --seed 42 --pass-mark 80
+    """
+
+    from quiz.bank.library import banks_dir, progress_path
+    from quiz.bank.loader import resolve
+    from quiz.progress.store import Store
+    from quiz.study.exam import score_exam
+    from quiz.study.session import Session, exam_queue
+    from quiz.ui.render import question_lines
+
+    positive(minutes, "--minutes")
+    chosen = resolve(bank or [], banks_dir(banks), warn=warn)
+    items = exam_queue(
+        chosen, count, seed=seed if seed is not None else settings.current().seed, tags=tag or ()
+    )
+    if not items:
+        raise no_match(chosen, tag)
+    console = make_console()
+    scheduler = _scheduler(None)
+    with Store.open(progress_path(progress)) as store:
+        session = Session(store, scheduler, "exam")
+        limit = M.EXAM_LIMIT.format(minutes=f"{minutes:g}") if minutes else ""
+        console.print(M.EXAM_START.format(count=len(items), limit=limit), markup=False, style="dim")
+        outcome = _run_session(session, items, console, plain, minutes, show_feedback=False)
+    result = score_exam(items, session.tally, outcome.asked)
+    console.print()
+    console.print(
+        M.EXAM_SCORE.format(score=result.score, total=result.total, percent=result.percent),
+        style="bold",
+        markup=False,
+    )
+    if result.review:
+        console.print(M.EXAM_REVIEW, style="bold", markup=False)
+        for n, (item, answer) in enumerate(result.review, 1):
+            console.print(f"{n}. " + " ".join(question_lines(item.question, options=False)), markup=False)
+            console.print(
+                "   " + M.EXAM_YOUR_ANSWER.format(given=answer or M.EXAM_NO_ANSWER), markup=False, style="red"
+            )
+            console.print(
+                "   " + M.VERDICT_LINE["wrong"].format(expected=item.question.canonical_answer()),
+                markup=False,
+            )
+    if pass_mark is not None:
+        passed = result.passed(pass_mark)
+        console.print(
+            M.EXAM_PASS.format(mark=f"{pass_mark:g}")
+            if passed
+            else M.EXAM_FAIL.format(mark=f"{pass_mark:g}"),
+            markup=False,
+            style="green" if passed else "red",
+        )
+        if not passed:
+            raise typer.Exit(1)

@@ -1,0 +1,122 @@
+"""The progress store's SQLite schema: one migration per version (v0 → v3); `MIGRATIONS[n]` upgrades
+version n to n + 1, and `SCHEMA_VERSION` is how many there are. The store's docstring describes the tables."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+# --- schema and migrations ----------------------------------------------------------------------------
+
+
+def _migrate_0_to_1(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        """
+        CREATE TABLE reviews (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            bank TEXT NOT NULL,
+            question TEXT NOT NULL,
+            answer TEXT NOT NULL,
+            verdict TEXT NOT NULL CHECK (verdict IN ('correct', 'almost', 'wrong')),
+            rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+            duration_ms INTEGER CHECK (duration_ms IS NULL OR duration_ms >= 0),
+            mode TEXT NOT NULL CHECK (mode IN ('study', 'exam')),
+            fingerprint TEXT NOT NULL
+        )
+        """
+    )
+    conn.execute("CREATE INDEX reviews_at ON reviews (at)")
+    conn.execute("CREATE INDEX reviews_bank_question ON reviews (bank, question)")
+    conn.execute(
+        """
+        CREATE TRIGGER reviews_no_update BEFORE UPDATE ON reviews
+        BEGIN SELECT RAISE(ABORT, 'reviews are append-only'); END
+        """
+    )
+    conn.execute(
+        """
+        CREATE TRIGGER reviews_no_delete BEFORE DELETE ON reviews
+        BEGIN SELECT RAISE(ABORT, 'reviews are append-only'); END
+        """
+    )
+    conn.execute(
+        """
+        CREATE TABLE cards (
+            bank TEXT NOT NULL,
+            question TEXT NOT NULL,
+            fsrs_card TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('learning', 'review', 'relearning')),
+            stability REAL,
+            difficulty REAL,
+            due TEXT NOT NULL,
+            reps INTEGER NOT NULL DEFAULT 0,
+            lapses INTEGER NOT NULL DEFAULT 0,
+            first_review TEXT NOT NULL,
+            last_review TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            PRIMARY KEY (bank, question)
+        ) WITHOUT ROWID
+        """
+    )
+    conn.execute("CREATE INDEX cards_due ON cards (due)")
+    conn.execute("CREATE INDEX cards_first_review ON cards (first_review)")
+
+
+def _migrate_1_to_2(conn: sqlite3.Connection) -> None:
+    # `quiz report` groups every answer by question in recorded order (quiz.progress.report._read_histories).
+    conn.execute("CREATE INDEX reviews_card ON reviews (bank, question, id, at, rating, verdict, mode)")
+
+
+def _migrate_2_to_3(conn: sqlite3.Connection) -> None:
+    # What the report needs, recorded when an answer is written instead of recomputed from the whole log
+    # on every report. Rows logged before this version keep NULL in both columns (quiz.progress.report replays
+    # those questions' ratings instead).
+    conn.execute(
+        "ALTER TABLE reviews ADD COLUMN state_before TEXT"
+        " CHECK (state_before IN ('new', 'learning', 'review', 'relearning'))"
+    )
+    conn.execute("ALTER TABLE reviews ADD COLUMN scheduled INTEGER CHECK (scheduled IN (0, 1))")
+    # Per question: answers, correct ones, the last one, and the last one logged without a state (NULL
+    # when every answer has its state). Kept by SQLite itself in the inserting transaction, so every insert
+    # is counted however it is made.
+    conn.execute(
+        """
+        CREATE TABLE tallies (
+            bank TEXT NOT NULL,
+            question TEXT NOT NULL,
+            reviews INTEGER NOT NULL,
+            correct INTEGER NOT NULL,
+            last_at TEXT NOT NULL,
+            unrecorded_at TEXT,
+            PRIMARY KEY (bank, question)
+        ) WITHOUT ROWID
+        """
+    )
+    conn.execute(
+        "INSERT INTO tallies (bank, question, reviews, correct, last_at, unrecorded_at)"
+        " SELECT bank, question, count(*), sum(verdict != 'wrong'), max(at), max(at) FROM reviews"
+        " GROUP BY bank, question"
+    )
+    conn.execute(
+        """
+        CREATE TRIGGER reviews_tally AFTER INSERT ON reviews
+        BEGIN
+            INSERT INTO tallies (bank, question, reviews, correct, last_at, unrecorded_at)
+            VALUES (NEW.bank, NEW.question, 1, NEW.verdict != 'wrong', NEW.at,
+                    CASE WHEN NEW.state_before IS NULL THEN NEW.at END)
+            ON CONFLICT (bank, question) DO UPDATE SET
+                reviews = reviews + 1,
+                correct = correct + excluded.correct,
+                last_at = max(last_at, excluded.last_at),
+                unrecorded_at = coalesce(
+                    max(unrecorded_at, excluded.unrecorded_at), unrecorded_at, excluded.unrecorded_at
+                );
+        END
+        """
+    )
+
+
+# MIGRATIONS[n] takes a version-n database to version n + 1 (inside the caller's transaction).
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_0_to_1, _migrate_1_to_2, _migrate_2_to_3]
+SCHEMA_VERSION = len(MIGRATIONS)
