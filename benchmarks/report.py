@@ -32,7 +32,7 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from quiz.bank.loader import resolve
+from quiz.bank.library import resolve
 from quiz.progress.clock import to_iso
 from quiz.progress.report import build_report
 from quiz.progress.scheduler import Scheduler

@@ -119,7 +119,6 @@ YAML_TAG_FIX = "bỏ tag; chỉ dùng chuỗi, số, danh sách"
 YAML_KEY_NOT_TEXT = "khoá của mapping phải là chuỗi"
 YAML_MERGE_KEY = "không cho phép khoá gộp YAML (<<)"
 YAML_MERGE_KEY_FIX = "viết đầy đủ các khoá"
-YAML_UNSUPPORTED = "nút YAML không hỗ trợ"
 YAML_INVALID_FIX = "kiểm tra thụt lề, dấu ':' và dấu ngoặc kép"
 YAML_TOO_DEEP = "YAML lồng nhau quá {depth} tầng"
 YAML_ONE_DOCUMENT = "tệp có nhiều hơn một tài liệu YAML (---)"
@@ -159,7 +158,6 @@ UNKNOWN_BANK = "không tìm thấy ngân hàng `{name}` trong {folder}"
 UNKNOWN_BANK_HINT = "các ngân hàng có sẵn: {ids} (xem `quiz bank list`)"
 SKIPPED_BANK = "bỏ qua {file} ({count} lỗi, chạy `quiz bank check` để sửa): {problem}"
 NO_BANKS = "không có ngân hàng câu hỏi nào trong {folder}"
-BANK_OUTSIDE = "`{name}` nằm ngoài thư mục ngân hàng {folder}"
 INVALID_BANKS = "{count} lỗi trong ngân hàng câu hỏi; chạy `quiz bank check` để xem và sửa"
 UNKNOWN_QUESTION = "ngân hàng `{bank}` không có câu `{id}`"
 PATH_NOT_FOUND = "không tìm thấy `{path}`"
@@ -171,10 +169,6 @@ CHECK_FAILED = "✗ {count} lỗi trong {files} tệp"
 LIST_TITLE = "Ngân hàng câu hỏi ({folder})"
 LIST_COUNT = "{count} câu"
 LIST_TOTAL = "{banks} ngân hàng, {questions} câu hỏi"
-COL_ID = "id"
-COL_TITLE = "tên"
-COL_QUESTIONS = "số câu"
-COL_FILE = "tệp"
 TYPE_LABELS = {
     "choice": "chọn một",
     "multi": "chọn nhiều",
@@ -437,10 +431,6 @@ COL_MASTERED = "đã thuộc"
 COL_DUE = "đến hạn"
 COL_REVIEWS = "lượt"
 COL_ACCURACY = "đúng"
-COL_DATE = "ngày"
-COL_PROMPT = "câu hỏi"
-COL_LAPSES = "lần quên"
-COL_RECALL = "khả năng nhớ"
 COL_LAST = "lần cuối"
 REPORT_FORECAST = "Số câu đến hạn ôn trong 14 ngày tới"
 REPORT_TODAY = "hôm nay"
@@ -566,3 +556,20 @@ for _name, _value in list(globals().items()):
             k: Text(v, f"{_name.lower()}.{k}") if type(v) is str else v for k, v in _value.items()
         }
 del _name, _value
+
+
+# --- Click/Typer's own words in `--help`, in ours (cli/common.py `vietnamese_help`) ---------------
+
+HELP_WORDS: tuple[tuple[str, str], ...] = (
+    (r"^Usage: ", "Cách dùng: "),
+    (r"\[OPTIONS\]", "[TUỲ_CHỌN]"),
+    (r"COMMAND \[ARGS\]\.\.\.", "LỆNH [ĐỐI_SỐ]..."),
+    (r"^Options:$", "Tuỳ chọn:"),
+    (r"^Commands:$", "Lệnh:"),
+    (r"^Arguments:$", "Đối số:"),
+    (r"Show this message and exit\.", "Hiện trợ giúp này rồi thoát."),
+    (r"\[required\]", "[bắt buộc]"),
+    (r"\[default: ", "[mặc định: "),
+    (r"; default: ", "; mặc định: "),
+    (r" <(?:list\[\w+\]|int range|float range|int|float|path|text|str)>", ""),  # Python types: say nothing
+)

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from quiz.authoring import add as authoring
+from quiz.authoring import fmt, new
 from quiz.bank.loader import load_file, load_text
 from quiz.bank.model import ID_PATTERN, QUESTION_TYPES
 from quiz.cli import app
@@ -368,11 +369,11 @@ def test_fmt_rewrites_in_canonical_layout_and_loads_to_the_same_bank(grounded):
     result = run("bank", "fmt", "mau-day-du", "--banks", grounded)
     assert result.exit_code == 0, result.output
     after, problems = load_file(path)
-    assert problems == [] and authoring.same_bank(before, after)
+    assert problems == [] and fmt.same_bank(before, after)
     assert [q.fingerprint() for q in after.questions] == [q.fingerprint() for q in before.questions]
     text = path.read_text(encoding="utf-8")
     assert "#" not in text.split("\n", 1)[0]  # comments are not kept (the help says so)
-    assert list(authoring.bank_dict(after)) == [
+    assert list(fmt.bank_dict(after)) == [
         "bank",
         "title",
         "language",
@@ -392,11 +393,11 @@ def test_fmt_keeps_every_shipped_bank_the_same(tmp_path):
     assert shipped
     for source in shipped:
         text = source.read_text(encoding="utf-8")
-        formatted = authoring.format_bank(text, source.name)
+        formatted = fmt.format_bank(text, source.name)
         original, _ = load_text(text, source.name)
         again, problems = load_text(formatted, source.name)
-        assert problems == [] and authoring.same_bank(original, again)
-        assert authoring.format_bank(formatted, source.name) == formatted  # idempotent
+        assert problems == [] and fmt.same_bank(original, again)
+        assert fmt.format_bank(formatted, source.name) == formatted  # idempotent
 
 
 def test_fmt_keeps_exact_decimals_and_defaults():
@@ -407,7 +408,7 @@ def test_fmt_keeps_exact_decimals_and_defaults():
         "  - {id: c, type: date, prompt: P?, answer: 2019}\n"
         "  - {id: d, type: text, prompt: P?, answer: '2019-02-18', explanation: \"hai\\ndòng\"}\n"
     )
-    formatted = authoring.format_bank(text)
+    formatted = fmt.format_bank(text)
     bank, problems = load_text(formatted)
     assert problems == []
     assert str(bank.question("a").answer) == "1.000" and str(bank.question("a").tolerance) == "0.50"
@@ -456,7 +457,7 @@ def test_add_interactive_form_on_a_terminal(tmp_path):
     import pexpect
 
     bank = tmp_path / "thu.yaml"
-    bank.write_text(authoring.starter_bank("thu"), encoding="utf-8")
+    bank.write_text(new.starter_bank("thu"), encoding="utf-8")
     before = bank.read_bytes()
     # PROMPT_TOOLKIT_NO_CPR: pexpect never answers the cursor-position request (1 s wait per prompt)
     env = {**os.environ, "TERM": "xterm", "PYTHONIOENCODING": "utf-8", "PROMPT_TOOLKIT_NO_CPR": "1"}
@@ -541,9 +542,9 @@ def any_question(draw):
 @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(st.lists(any_question(), min_size=1, max_size=4))
 def test_fmt_round_trips_any_bank_the_author_tools_write(questions):
-    text = authoring.starter_bank("thu")
+    text = new.starter_bank("thu")
     for n, fields in enumerate(questions):
         text = authoring.append_question(text, authoring.build_question({**fields, "id": f"q-{n}"})).text
-    formatted = authoring.format_bank(text)  # raises unless it loads to the very same bank
-    assert authoring.format_bank(formatted) == formatted
+    formatted = fmt.format_bank(text)  # raises unless it loads to the very same bank
+    assert fmt.format_bank(formatted) == formatted
     assert formatted.count("\n  - id: ") == 8 + len(questions)

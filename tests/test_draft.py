@@ -12,7 +12,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quiz.authoring.draft import Candidate, draft_bank, find_candidates
+from quiz.authoring.candidates import Candidate, find_candidates
+from quiz.authoring.draft import draft_bank
 from quiz.bank.loader import load_text
 from quiz.bank.model import ID_PATTERN
 from quiz.errors import QuizError
@@ -450,7 +451,7 @@ def test_draft_title_and_source_file_are_used() -> None:
 
 
 def test_draft_is_already_in_fmt_layout() -> None:
-    from quiz.authoring.add import format_bank
+    from quiz.authoring.fmt import format_bank
 
     out = draft_bank(article("004"), "nhap-004", source_file="004.txt")
     assert format_bank(out) == out

@@ -11,7 +11,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quiz.bank.loader import load_file, load_paths, load_text, resolve
+from quiz.bank.library import load_paths, resolve
+from quiz.bank.loader import load_file, load_text
 from quiz.bank.model import QUESTION_TYPES
 from quiz.errors import QuizError
 

@@ -20,7 +20,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from typer.testing import CliRunner
 
-from quiz.bank.loader import resolve
+from quiz.bank.library import resolve
 from quiz.cli import app
 from quiz.progress.card import Review
 from quiz.progress.replay import review_states

@@ -23,7 +23,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quiz.bank.loader import resolve
+from quiz.bank.library import resolve
 from quiz.progress import store as store_module
 from quiz.progress.card import Review
 from quiz.progress.report import build_report

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from quiz.bank.grounding import check_bank
-from quiz.bank.loader import load_paths
+from quiz.bank.library import load_paths
 from quiz.bank.model import QUESTION_TYPES
 
 BANKS = Path(__file__).parent.parent / "banks"

@@ -1,13 +1,15 @@
-"""Authoring banks without an editor: starter banks, adding one question, canonical layout.
+"""Adding one question to a bank without an editor (`quiz bank add`), and the YAML helpers
+authoring shares (`yaml_scalar`, `question_yaml`, reading and writing a bank file exactly).
 
 Pure functions on text (plus two small file helpers at the end), no terminal I/O:
 
-* `starter_bank` — the text of a new bank with one commented example of each question type;
 * `build_question` — an author's raw answers (what they typed, or CLI flags) as a question dict;
 * `propose_id` — a unique question id from the prompt (Vietnamese folded to an ascii slug);
 * `append_question` — the bank text with one question appended to its `questions:` list, the
   existing text and comments kept byte for byte, validated by the loader before it is returned;
-* `format_bank` — the canonical `quiz bank fmt` layout, proven to load to the same `Bank`.
+* `commit_question` — the whole `quiz bank add` transaction.
+
+Starter banks are authoring/new.py, the canonical layout authoring/fmt.py.
 
 Every check is the loader's (`load_text`) or the grounding check's (`check_bank`): the author
 sees the same messages as `quiz bank check` prints.
@@ -30,8 +32,9 @@ from typing import Any
 import yaml
 
 from quiz import messages as M
-from quiz.bank.loader import TYPE_KEYS, Problem, load_text
+from quiz.bank.loader import load_text
 from quiz.bank.model import CLOZE_BLANK, ID_PATTERN, QUESTION_TYPES, Bank, Question
+from quiz.bank.validate import TYPE_KEYS, Problem
 from quiz.errors import QuizError
 from quiz.text.vietnamese import slugify
 
@@ -63,7 +66,6 @@ SOURCE_KEY_ORDER = ("id", "title", "publisher", "published", "url", "file")
 
 _AMBIGUOUS_THOUSANDS = re.compile(r"^[-+]?[1-9][0-9]{0,2}\.[0-9]{3}$")
 _THOUSANDS = re.compile(r"^[-+]?[1-9][0-9]{0,2}(\.[0-9]{3}){2,}$")
-_DATELINE = re.compile(r"^(thứ (hai|ba|tư|năm|sáu|bảy)|chủ nhật)\b", re.IGNORECASE)
 _TRUE_WORDS = {"true", "đúng", "đ", "d", "dung", "y", "yes", "có", "co", "1"}
 _FALSE_WORDS = {"false", "sai", "s", "n", "no", "không", "khong", "0"}
 
@@ -472,134 +474,8 @@ def _short(problem: Problem) -> str:
 # Canonical layout (`quiz bank fmt`)
 
 
-def bank_dict(bank: Bank) -> dict[str, Any]:
-    """A bank as plain values in canonical key order, defaults left out."""
-    out: dict[str, Any] = {"bank": bank.id, "title": bank.title, "language": bank.language}
-    if bank.description:
-        out["description"] = bank.description
-    if bank.sources:
-        out["sources"] = [
-            {k: getattr(s, k) for k in SOURCE_KEY_ORDER if getattr(s, k) is not None} for s in bank.sources
-        ]
-    out["questions"] = [question_dict(q) for q in bank.questions]
-    return out
-
-
-def question_dict(question: Question) -> dict[str, Any]:
-    """One loaded question as plain values in canonical key order, defaults left out."""
-    q = question
-    out: dict[str, Any] = {"id": q.id, "type": q.type}
-    if q.prompt is not None:
-        out["prompt"] = q.prompt
-    if q.type == "cloze":
-        out["text"] = q.text
-    if q.type in ("choice", "multi"):
-        out["choices"] = list(q.choices)
-    if q.type == "order":
-        out["items"] = list(q.items)
-    if q.type == "multi":
-        out["answer"] = list(q.answer)
-    elif q.type not in ("cloze", "order"):
-        out["answer"] = q.answer
-    if q.type == "text" and q.accept:
-        out["accept"] = list(q.accept)
-    if q.type == "number":
-        if q.tolerance:
-            out["tolerance"] = q.tolerance
-        if q.unit:
-            out["unit"] = q.unit
-    if q.type in ("choice", "multi") and not q.shuffle:
-        out["shuffle"] = False
-    for key in ("source", "quote", "explanation"):
-        if getattr(q, key) is not None:
-            out[key] = getattr(q, key)
-    if q.tags:
-        out["tags"] = list(q.tags)
-    return out
-
-
-def bank_yaml(bank: Bank) -> str:
-    """The canonical text of a bank: fixed key order, one blank line between questions."""
-    data = bank_dict(bank)
-    questions = data.pop("questions")
-    head = _dump(data)
-    blocks = [question_yaml(q, indent=2) for q in questions]
-    return head + "questions:\n" + "\n".join(blocks)
-
-
-def same_bank(a: Bank, b: Bank) -> bool:
-    """Same bank content: every field of the bank, its sources and questions (lines and path aside),
-    and the same question fingerprints."""
-
-    def key(bank: Bank) -> tuple[Any, ...]:
-        return (
-            bank.id,
-            bank.title,
-            bank.language,
-            bank.description,
-            tuple(_without_line(s) for s in bank.sources),
-            tuple(_without_line(q) for q in bank.questions),
-            tuple(q.fingerprint() for q in bank.questions),
-            tuple(str(q.answer) for q in bank.questions),
-            tuple(str(q.tolerance) for q in bank.questions),
-        )
-
-    return key(a) == key(b)
-
-
-def format_bank(text: str, filename: str = "<bank>") -> str:
-    """The canonical layout of a bank's text. Comments are not kept.
-
-    Raises AuthoringError when the bank does not load, and QuizError when the formatted text
-    would not load to the very same bank (then nothing must be written).
-    """
-    bank, problems = load_text(text, filename)
-    if bank is None:
-        raise AuthoringError(problems)
-    formatted = bank_yaml(bank)
-    again, problems = load_text(formatted, filename)
-    if again is None or not same_bank(bank, again):
-        raise QuizError(M.FMT_NOT_SAME.format(file=filename))
-    return formatted
-
-
 # --------------------------------------------------------------------------------------
 # Starter bank (`quiz bank new`)
-
-
-def article_headline(text: str) -> str | None:
-    """The first line of an article with at least three words (its title), or None."""
-    for line in unicodedata.normalize("NFC", text).splitlines():
-        line = " ".join(line.split())
-        if _DATELINE.match(line):  # "Thứ hai Ngày 1 Tháng 6 Năm 2020", "Thứ Ba, 28/05/2024 23:47"
-            continue
-        if len(line.split()) >= 3:
-            return line if len(line) <= 120 else line[:119].rsplit(" ", 1)[0] + "…"
-    return None
-
-
-def starter_bank(
-    bank_id: str,
-    *,
-    title: str | None = None,
-    source_file: str | None = None,
-    source_title: str | None = None,
-) -> str:
-    """The text of a new bank: every key explained in a comment, one example of each of the 8
-    question types (tagged `mẫu`), and — with `source_file` — a source entry citing the article."""
-    check_bank_id(bank_id)
-    title = _clean(title) or M.STARTER_DEFAULT_TITLE.format(id=bank_id)
-    if source_file:
-        source = M.STARTER_SOURCE.format(
-            title=yaml_scalar(_clean(source_title) or source_file), file=yaml_scalar(source_file)
-        )
-    else:
-        source = M.STARTER_NO_SOURCE
-    text = M.STARTER_BANK.format(id=bank_id, title=yaml_scalar(title), sources=source)
-    bank, problems = load_text(text, f"{bank_id}.yaml")
-    if bank is None:  # pragma: no cover - the template is tested
-        raise AuthoringError(problems)
-    return text
 
 
 # --------------------------------------------------------------------------------------

@@ -4,14 +4,53 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from quiz import messages as M
-from quiz.authoring.add import article_headline, check_bank_id, starter_bank, write_text_atomic
+from quiz.authoring.add import AuthoringError, _clean, check_bank_id, write_text_atomic, yaml_scalar
+from quiz.bank.loader import load_text
 from quiz.errors import QuizError
 
 STARTER_QUESTIONS = 8  # one example per question type
+_DATELINE = re.compile(r"^(thứ (hai|ba|tư|năm|sáu|bảy)|chủ nhật)\b", re.IGNORECASE)
+
+
+def article_headline(text: str) -> str | None:
+    """The first line of an article with at least three words (its title), or None."""
+    for line in unicodedata.normalize("NFC", text).splitlines():
+        line = " ".join(line.split())
+        if _DATELINE.match(line):  # "Thứ hai Ngày 1 Tháng 6 Năm 2020", "Thứ Ba, 28/05/2024 23:47"
+            continue
+        if len(line.split()) >= 3:
+            return line if len(line) <= 120 else line[:119].rsplit(" ", 1)[0] + "…"
+    return None
+
+
+def starter_bank(
+    bank_id: str,
+    *,
+    title: str | None = None,
+    source_file: str | None = None,
+    source_title: str | None = None,
+) -> str:
+    """The text of a new bank: every key explained in a comment, one example of each of the 8
+    question types (tagged `mẫu`), and — with `source_file` — a source entry citing the article."""
+    check_bank_id(bank_id)
+    title = _clean(title) or M.STARTER_DEFAULT_TITLE.format(id=bank_id)
+    if source_file:
+        source = M.STARTER_SOURCE.format(
+            title=yaml_scalar(_clean(source_title) or source_file), file=yaml_scalar(source_file)
+        )
+    else:
+        source = M.STARTER_NO_SOURCE
+    text = M.STARTER_BANK.format(id=bank_id, title=yaml_scalar(title), sources=source)
+    bank, problems = load_text(text, f"{bank_id}.yaml")
+    if bank is None:  # pragma: no cover - the template is tested
+        raise AuthoringError(problems)
+    return text
 
 
 def read_article(path: Path) -> str:
@@ -61,7 +100,7 @@ def create_bank(
     source_title: str | None = None,
 ) -> Created:
     """Write the starter bank `folder/ID.yaml` (and copy the article): refuses an existing file or id."""
-    from quiz.bank.loader import display_path, load_paths
+    from quiz.bank.library import display_path, load_paths
 
     check_bank_id(bank_id)
     target = folder / f"{bank_id}.yaml"
@@ -84,24 +123,3 @@ def create_bank(
     write_text_atomic(target, text, overwrite=False)
     copied = copy_article(source, article_to) if source is not None else None
     return Created(target, copied, STARTER_QUESTIONS)
-
-
-def draft_from_article(
-    article: Path, bank_id: str | None = None, *, out: Path | None = None, title: str | None = None
-) -> tuple[str, Created | None]:
-    """A draft bank from an article: its text, and — with `out` — the file written (never overwritten)
-    with the article copied beside it."""
-    from quiz.authoring.draft import draft_bank
-    from quiz.text.vietnamese import slugify
-
-    content = read_article(article)
-    bank_id = bank_id if bank_id is not None else (slugify(article.stem, 48) or "ban-nhap")
-    check_bank_id(bank_id)
-    if out is not None and out.exists():
-        raise QuizError(M.AUTHOR_EXISTS.format(path=out))
-    article_to = article_target(article, out.parent) if out is not None else None
-    drafted = draft_bank(content, bank_id, title=title, source_file=article.name)
-    if out is None:
-        return drafted, None
-    write_text_atomic(out, drafted, overwrite=False)
-    return drafted, Created(out, copy_article(article, article_to), 0)

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quiz import messages as M
-from quiz.bank.loader import Problem, display_path
+from quiz.bank.library import display_path
+from quiz.bank.loader import Problem
 from quiz.bank.model import Bank, Question, Source, format_decimal
 from quiz.text.numbers import int_to_roman
 from quiz.text.vietnamese import fold
@@ -166,7 +167,7 @@ class CheckTotals:
 
 def check_paths(paths: Iterable[Path], sources_dir: Path | None = None) -> CheckTotals:
     """Load and ground every bank under `paths`; with `sources_dir`, every quote must be found in it."""
-    from quiz.bank.loader import load_paths
+    from quiz.bank.library import load_paths
     from quiz.errors import QuizError
 
     if sources_dir is not None and not sources_dir.is_dir():

@@ -22,19 +22,72 @@ import json
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from enum import Enum, IntEnum
 from pathlib import Path
 from typing import Any
 
-QUESTION_TYPES: tuple[str, ...] = (
-    "choice",
-    "multi",
-    "text",
-    "number",
-    "date",
-    "truefalse",
-    "cloze",
-    "order",
-)
+
+class _Vocabulary(str, Enum):
+    """A closed vocabulary whose values are the strings stored in banks and in the progress store
+    (Python 3.10 has no StrEnum): a member is equal to, prints and formats as its value."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self.value), spec)
+
+
+class QuestionType(_Vocabulary):
+    CHOICE = "choice"
+    MULTI = "multi"
+    TEXT = "text"
+    NUMBER = "number"
+    DATE = "date"
+    TRUEFALSE = "truefalse"
+    CLOZE = "cloze"
+    ORDER = "order"
+
+
+class Outcome(_Vocabulary):
+    """The judge's verdict on an answer."""
+
+    CORRECT = "correct"
+    ALMOST = "almost"
+    WRONG = "wrong"
+
+
+class Reason(_Vocabulary):
+    """Why an answer is almost right (a correct answer may carry TONE as information)."""
+
+    DIACRITICS = "diacritics"
+    TONE = "tone"
+    TYPO = "typo"
+
+
+class Mode(_Vocabulary):
+    STUDY = "study"
+    EXAM = "exam"
+
+
+class CardStatus(_Vocabulary):
+    """A card's FSRS state, as stored in `cards.state`."""
+
+    LEARNING = "learning"
+    REVIEW = "review"
+    RELEARNING = "relearning"
+
+
+class Rating(IntEnum):
+    """FSRS ratings, as stored in `reviews.rating`."""
+
+    AGAIN = 1
+    HARD = 2
+    GOOD = 3
+    EASY = 4
+
+
+QUESTION_TYPES: tuple[str, ...] = tuple(t.value for t in QuestionType)
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CLOZE_BLANK = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)

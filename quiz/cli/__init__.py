@@ -17,7 +17,7 @@ from quiz import __version__
 from quiz.cli import report as _report
 from quiz.cli import study as _study
 from quiz.cli.bank import bank_app
-from quiz.cli.common import _Group
+from quiz.cli.common import _Command, _Group
 
 app = typer.Typer(
     cls=_Group,
@@ -57,9 +57,9 @@ def root(
 
 # ----------------------------------------------------------------------------------------
 # quiz study / quiz exam
-app.command("study")(_study.study)
-app.command("exam")(_study.exam)
-app.command("report")(_report.report)
+app.command("study", cls=_Command)(_study.study)
+app.command("exam", cls=_Command)(_study.exam)
+app.command("report", cls=_Command)(_report.report)
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from quiz import messages as M
-from quiz.cli.common import BanksOption, _Group, echo, user_errors, warn
+from quiz.cli.common import BanksOption, _Command, _Group, echo, user_errors, warn
 from quiz.errors import QuizError
 
 bank_app = typer.Typer(
@@ -25,7 +25,7 @@ bank_app = typer.Typer(
 )
 
 
-@bank_app.command("check")
+@bank_app.command("check", cls=_Command)
 @user_errors
 def bank_check(
     paths: Annotated[
@@ -35,7 +35,9 @@ def bank_check(
     sources: Annotated[
         Path | None,
         typer.Option(
-            "--sources", help="Thư mục bài báo gốc: mọi `quote` phải có nguyên văn trong tệp nguồn."
+            "--sources",
+            metavar="THƯ_MỤC",
+            help="Thư mục bài báo gốc: mọi `quote` phải có nguyên văn trong tệp nguồn.",
         ),
     ] = None,
     banks: BanksOption = None,
@@ -64,15 +66,14 @@ def bank_check(
     )
 
 
-@bank_app.command("list")
+@bank_app.command("list", cls=_Command)
 @user_errors
 def bank_list(banks: BanksOption = None) -> None:
     """Liệt kê các ngân hàng câu hỏi: id, tên, số câu, tệp.
 
     Ví dụ:  quiz bank list  ·  quiz bank list --banks ~/ngan-hang
     """
-    from quiz.bank.library import banks_dir
-    from quiz.bank.loader import display_path, resolve
+    from quiz.bank.library import banks_dir, display_path, resolve
 
     folder = banks_dir(banks)
     found = resolve([], folder, warn=warn)
@@ -87,7 +88,7 @@ def bank_list(banks: BanksOption = None) -> None:
     echo(M.LIST_TOTAL.format(banks=len(found), questions=sum(len(b.questions) for b in found)), style="dim")
 
 
-@bank_app.command("show")
+@bank_app.command("show", cls=_Command)
 @user_errors
 def bank_show(
     bank: Annotated[str, typer.Argument(help="Id ngân hàng hoặc tệp YAML.")],
@@ -100,8 +101,7 @@ def bank_show(
 
     Ví dụ:  quiz bank show doi-ngoai-dang-2018  ·  quiz bank show doi-ngoai-dang-2018 so-chinh-dang-2018
     """
-    from quiz.bank.library import banks_dir
-    from quiz.bank.loader import resolve
+    from quiz.bank.library import banks_dir, resolve
     from quiz.ui.render import answer_lines, question_lines
 
     found = resolve([bank], banks_dir(banks), warn=warn)
@@ -132,8 +132,7 @@ def bank_show(
 
 def _one_bank(name: str, banks: Path | None) -> Any:
     """The single bank a BANK argument names (it must have a file)."""
-    from quiz.bank.library import banks_dir
-    from quiz.bank.loader import resolve
+    from quiz.bank.library import banks_dir, resolve
 
     found = resolve([name], banks_dir(banks), warn=warn)
     if len(found) != 1 or found[0].path is None:
@@ -141,15 +140,18 @@ def _one_bank(name: str, banks: Path | None) -> Any:
     return found[0]
 
 
-@bank_app.command("new")
+@bank_app.command("new", cls=_Command)
 @user_errors
 def bank_new(
     bank_id: Annotated[str, typer.Argument(metavar="ID", help="Mã ngân hàng mới, ví dụ chi-thi-doi-ngoai.")],
-    title: Annotated[str | None, typer.Option("--title", help="Tên ngân hàng.", show_default=False)] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", metavar="TÊN", help="Tên ngân hàng.", show_default=False)
+    ] = None,
     source: Annotated[
         Path | None,
         typer.Option(
             "--source",
+            metavar="TỆP",
             help="Tệp văn bản bài báo: thành nguồn `file:` và được chép vào <thư mục ngân hàng>/sources/.",
             show_default=False,
         ),
@@ -157,7 +159,10 @@ def bank_new(
     source_title: Annotated[
         str | None,
         typer.Option(
-            "--source-title", help="Tên bài báo (mặc định: dòng tiêu đề của bài).", show_default=False
+            "--source-title",
+            metavar="TÊN",
+            help="Tên bài báo (mặc định: dòng tiêu đề của bài).",
+            show_default=False,
         ),
     ] = None,
     banks: BanksOption = None,
@@ -177,7 +182,7 @@ def bank_new(
     echo(M.NEW_DONE.format(path=created.path, count=created.questions, id=bank_id), style="green")
 
 
-@bank_app.command("add")
+@bank_app.command("add", cls=_Command)
 @user_errors
 def bank_add(
     bank: Annotated[str, typer.Argument(help="Id ngân hàng hoặc tệp YAML.")],
@@ -185,49 +190,78 @@ def bank_add(
         str | None,
         typer.Option(
             "--type",
+            metavar="LOẠI",
             help="choice, multi, text, number, date, truefalse, cloze hoặc order. Có --type: không hỏi gì.",
             show_default=False,
         ),
     ] = None,
-    prompt: Annotated[str | None, typer.Option("--prompt", help="Câu hỏi.", show_default=False)] = None,
+    prompt: Annotated[
+        str | None, typer.Option("--prompt", metavar="CÂU_HỎI", help="Câu hỏi.", show_default=False)
+    ] = None,
     answer: Annotated[
         list[str] | None,
-        typer.Option("--answer", help="Đáp án (multi: lặp lại cho mỗi đáp án đúng).", show_default=False),
+        typer.Option(
+            "--answer",
+            metavar="ĐÁP_ÁN",
+            help="Đáp án (multi: lặp lại cho mỗi đáp án đúng).",
+            show_default=False,
+        ),
     ] = None,
     choice: Annotated[
-        list[str] | None, typer.Option("--choice", help="Một lựa chọn (lặp lại).", show_default=False)
+        list[str] | None,
+        typer.Option("--choice", metavar="LỰA_CHỌN", help="Một lựa chọn (lặp lại).", show_default=False),
     ] = None,
     accept: Annotated[
         list[str] | None,
-        typer.Option("--accept", help="Cách viết khác cũng đúng (text; lặp lại).", show_default=False),
+        typer.Option(
+            "--accept",
+            metavar="CÁCH_VIẾT",
+            help="Cách viết khác cũng đúng (text; lặp lại).",
+            show_default=False,
+        ),
     ] = None,
     tolerance: Annotated[
-        str | None, typer.Option("--tolerance", help="Sai số cho phép (number).", show_default=False)
+        str | None,
+        typer.Option("--tolerance", metavar="SỐ", help="Sai số cho phép (number).", show_default=False),
     ] = None,
-    unit: Annotated[str | None, typer.Option("--unit", help="Đơn vị (number).", show_default=False)] = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", metavar="ĐƠN_VỊ", help="Đơn vị (number).", show_default=False)
+    ] = None,
     text: Annotated[
         str | None,
-        typer.Option("--text", help="Đoạn văn có chỗ trống {{đáp án}} (cloze).", show_default=False),
+        typer.Option(
+            "--text", metavar="ĐOẠN_VĂN", help="Đoạn văn có chỗ trống {{đáp án}} (cloze).", show_default=False
+        ),
     ] = None,
     item: Annotated[
         list[str] | None,
-        typer.Option("--item", help="Một mục, theo đúng thứ tự (order; lặp lại).", show_default=False),
+        typer.Option(
+            "--item", metavar="MỤC", help="Một mục, theo đúng thứ tự (order; lặp lại).", show_default=False
+        ),
     ] = None,
-    source: Annotated[str | None, typer.Option("--source", help="Mã nguồn.", show_default=False)] = None,
+    source: Annotated[
+        str | None, typer.Option("--source", metavar="MÃ", help="Mã nguồn.", show_default=False)
+    ] = None,
     quote: Annotated[
-        str | None, typer.Option("--quote", help="Trích dẫn nguyên văn từ bài.", show_default=False)
+        str | None,
+        typer.Option("--quote", metavar="TRÍCH_DẪN", help="Trích dẫn nguyên văn từ bài.", show_default=False),
     ] = None,
     explanation: Annotated[
-        str | None, typer.Option("--explanation", help="Giải thích.", show_default=False)
+        str | None,
+        typer.Option("--explanation", metavar="GIẢI_THÍCH", help="Giải thích.", show_default=False),
     ] = None,
-    tag: Annotated[list[str] | None, typer.Option("--tag", help="Thẻ (lặp lại).", show_default=False)] = None,
+    tag: Annotated[
+        list[str] | None, typer.Option("--tag", metavar="THẺ", help="Thẻ (lặp lại).", show_default=False)
+    ] = None,
     qid: Annotated[
-        str | None, typer.Option("--id", help="Mã câu (mặc định: từ câu hỏi).", show_default=False)
+        str | None,
+        typer.Option("--id", metavar="MÃ", help="Mã câu (mặc định: từ câu hỏi).", show_default=False),
     ] = None,
     sources: Annotated[
         Path | None,
         typer.Option(
             "--sources",
+            metavar="THƯ_MỤC",
             help="Thư mục bài báo để đối chiếu `quote` (mặc định: sources/ cạnh ngân hàng).",
             show_default=False,
         ),
@@ -245,7 +279,7 @@ def bank_add(
     Câu không hợp lệ, hoặc trích dẫn không có nguyên văn trong bài: mã thoát 2, tệp không đổi.
     """
     from quiz.authoring import add as authoring
-    from quiz.bank.loader import display_path
+    from quiz.bank.library import display_path
     from quiz.ui.render import answer_lines, question_lines
 
     if sources is not None and not sources.is_dir():
@@ -290,23 +324,28 @@ def bank_add(
     echo(M.ADD_DONE.format(id=result.question.id, path=name, count=len(result.bank.questions)), style="green")
 
 
-@bank_app.command("draft")
+@bank_app.command("draft", cls=_Command)
 @user_errors
 def bank_draft(
     article: Annotated[Path, typer.Argument(help="Tệp văn bản bài báo (UTF-8).")],
     bank_id: Annotated[
         str | None,
-        typer.Option("--bank", help="Mã ngân hàng (mặc định: từ tên tệp bài báo).", show_default=False),
+        typer.Option(
+            "--bank", metavar="MÃ", help="Mã ngân hàng (mặc định: từ tên tệp bài báo).", show_default=False
+        ),
     ] = None,
     out: Annotated[
         Path | None,
         typer.Option(
             "--out",
+            metavar="TỆP",
             help="Ghi ra tệp này (không ghi đè), chép bài báo vào sources/ cạnh nó; mặc định: in ra.",
             show_default=False,
         ),
     ] = None,
-    title: Annotated[str | None, typer.Option("--title", help="Tên ngân hàng.", show_default=False)] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", metavar="TÊN", help="Tên ngân hàng.", show_default=False)
+    ] = None,
 ) -> None:
     """Soạn nháp ngân hàng từ một bài báo: câu hỏi về ngày tháng, con số, số hiệu văn bản, trích dẫn.
 
@@ -314,7 +353,7 @@ def bank_draft(
 
     Ví dụ:  quiz bank draft bai-bao.txt --out banks/bai-bao.yaml  ·  quiz bank draft bai-bao.txt > nhap.yaml
     """
-    from quiz.authoring.new import draft_from_article
+    from quiz.authoring.draft import draft_from_article
 
     drafted, created = draft_from_article(article, bank_id, out=out, title=title)
     if created is None:
@@ -325,7 +364,7 @@ def bank_draft(
     echo(M.DRAFT_WROTE.format(path=created.path), style="green")
 
 
-@bank_app.command("fmt")
+@bank_app.command("fmt", cls=_Command)
 @user_errors
 def bank_fmt(
     names: Annotated[list[str], typer.Argument(metavar="BANK...", help="Id ngân hàng hoặc tệp YAML.")],
@@ -342,14 +381,15 @@ def bank_fmt(
     Ví dụ:  quiz bank fmt chi-thi-doi-ngoai  ·  quiz bank fmt banks/moi.yaml --check
     """
     from quiz.authoring import add as authoring
-    from quiz.bank.loader import display_path
+    from quiz.authoring.fmt import format_bank
+    from quiz.bank.library import display_path
 
     unformatted = 0
     for name in names:
         found = _one_bank(name, banks)
         shown = display_path(found.path)
         original, bom = authoring.read_bank_text(found.path)
-        formatted = authoring.format_bank(original, shown)
+        formatted = format_bank(original, shown)
         if formatted == original:
             echo(M.FMT_ALREADY.format(path=shown), style="green")
         elif check:

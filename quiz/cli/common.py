@@ -10,14 +10,34 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from quiz import messages as M
 from quiz.errors import QuizError
 
 
+def vietnamese_help(text: str) -> str:
+    """Click and Typer's own help words (Usage, Options, [required], …) in Vietnamese."""
+    import re
+
+    for english, ours in M.HELP_WORDS:
+        text = re.sub(english, ours, text, flags=re.MULTILINE)
+    return text
+
+
+class _Command(TyperCommand):
+    """A command whose `--help` speaks Vietnamese."""
+
+    def get_help(self, ctx: Any) -> str:
+        return vietnamese_help(super().get_help(ctx))
+
+
 class _Group(TyperGroup):
-    """The command group: Click/Typer usage errors become one Vietnamese line, exit code 2."""
+    """The command group: Click/Typer usage errors become one Vietnamese line, exit code 2;
+    `--help` speaks Vietnamese."""
+
+    def get_help(self, ctx: Any) -> str:
+        return vietnamese_help(super().get_help(ctx))
 
     def main(  # type: ignore[override]  # the same call, standalone_mode handled here
         self, args: Any = None, prog_name: str | None = None, standalone_mode: bool = True, **kwargs: Any
@@ -107,13 +127,17 @@ def _usage_message(message: str) -> str:
 BanksOption = Annotated[
     Path | None,
     typer.Option(
-        "--banks", help="Thư mục ngân hàng câu hỏi (mặc định ./banks/ hoặc $QUIZ_BANKS).", show_default=False
+        "--banks",
+        metavar="THƯ_MỤC",
+        help="Thư mục ngân hàng câu hỏi (mặc định ./banks/ hoặc $QUIZ_BANKS).",
+        show_default=False,
     ),
 ]
 ProgressOption = Annotated[
     Path | None,
     typer.Option(
         "--progress",
+        metavar="TỆP",
         help="Tệp tiến độ (mặc định ./progress/progress.db hoặc $QUIZ_PROGRESS).",
         show_default=False,
     ),
@@ -125,12 +149,14 @@ TagOption = Annotated[
     typer.Option(
         "--tag",
         "-t",
+        metavar="THẺ",
         help="Chỉ hỏi câu có thẻ này (lặp lại để chọn nhiều; không phân biệt dấu).",
         show_default=False,
     ),
 ]
 MinutesOption = Annotated[
-    float | None, typer.Option("--minutes", "-m", help="Giới hạn thời gian (phút).", show_default=False)
+    float | None,
+    typer.Option("--minutes", "-m", metavar="PHÚT", help="Giới hạn thời gian (phút).", show_default=False),
 ]
 PlainOption = Annotated[
     bool,

@@ -22,7 +22,7 @@ def report(
         Path | None,
         typer.Option(
             "--html",
-            metavar="FILE",
+            metavar="TỆP",
             help="Ghi báo cáo thành một trang HTML độc lập (mở được khi không có mạng, in đẹp).",
             show_default=False,
         ),
@@ -37,8 +37,7 @@ def report(
     """
     import json
 
-    from quiz.bank.library import banks_dir, progress_path
-    from quiz.bank.loader import resolve
+    from quiz.bank.library import banks_dir, progress_path, resolve
     from quiz.progress.clock import now as clock_now
     from quiz.progress.report import build_report
 

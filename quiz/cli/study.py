@@ -94,11 +94,19 @@ def study(
     tag: TagOption = None,
     new: Annotated[
         int,
-        typer.Option("--new", "-n", help="Số câu mới tối đa mỗi ngày (tính cả câu đã học hôm nay).", min=0),
+        typer.Option(
+            "--new",
+            "-n",
+            metavar="SỐ",
+            help="Số câu mới tối đa mỗi ngày (tính cả câu đã học hôm nay).",
+            min=0,
+        ),
     ] = 10,
     limit: Annotated[
         int | None,
-        typer.Option("--limit", "-l", help="Số câu tối đa trong phiên.", min=1, show_default=False),
+        typer.Option(
+            "--limit", "-l", metavar="SỐ", help="Số câu tối đa trong phiên.", min=1, show_default=False
+        ),
     ] = None,
     minutes: MinutesOption = None,
     cram: Annotated[bool, typer.Option("--cram", help="Ôn tự do mọi câu, bỏ qua lịch ôn.")] = False,
@@ -107,7 +115,9 @@ def study(
     ] = False,
     retention: Annotated[
         float | None,
-        typer.Option("--retention", help="Tỉ lệ nhớ mong muốn (mặc định 0,9).", show_default=False),
+        typer.Option(
+            "--retention", metavar="TỈ_LỆ", help="Tỉ lệ nhớ mong muốn (mặc định 0,9).", show_default=False
+        ),
     ] = None,
     plain: PlainOption = False,
     banks: BanksOption = None,
@@ -124,8 +134,7 @@ def study(
     import random
 
     from quiz.bank.grounding import library_spans
-    from quiz.bank.library import banks_dir, progress_path
-    from quiz.bank.loader import resolve
+    from quiz.bank.library import banks_dir, progress_path, resolve
     from quiz.progress.clock import day_bounds, today
     from quiz.progress.clock import now as clock_now
     from quiz.progress.store import Store
@@ -173,18 +182,21 @@ def study(
 @user_errors
 def exam(
     bank: BanksArgument = None,
-    count: Annotated[int, typer.Option("--count", "-c", help="Số câu hỏi.", min=1)] = 20,
+    count: Annotated[int, typer.Option("--count", "-c", metavar="SỐ", help="Số câu hỏi.", min=1)] = 20,
     minutes: MinutesOption = None,
     seed: Annotated[
         int | None,
-        typer.Option("--seed", help="Cùng seed → cùng câu hỏi, cùng thứ tự.", show_default=False),
+        typer.Option(
+            "--seed", metavar="SỐ", help="Cùng seed → cùng câu hỏi, cùng thứ tự.", show_default=False
+        ),
     ] = None,
     tag: TagOption = None,
     pass_mark: Annotated[
         float | None,
         typer.Option(
             "--pass-mark",
-            help="Ngưỡng đạt (%%); dưới ngưỡng → mã thoát 1.",
+            metavar="PHẦN_TRĂM",
+            help="Ngưỡng đạt (%); dưới ngưỡng → mã thoát 1.",
             min=0,
             max=100,
             show_default=False,
@@ -201,8 +213,7 @@ def exam(
     Ví dụ:  quiz exam --count 20 --minutes 15  ·  quiz exam --seed 42 --pass-mark 80
     """
 
-    from quiz.bank.library import banks_dir, progress_path
-    from quiz.bank.loader import resolve
+    from quiz.bank.library import banks_dir, progress_path, resolve
     from quiz.progress.store import Store
     from quiz.study.exam import score_exam
     from quiz.study.session import Session, exam_queue

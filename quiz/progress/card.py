@@ -7,11 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from quiz.bank.model import CardStatus, Mode, Outcome
 from quiz.progress.clock import to_iso
 
-VERDICTS = ("correct", "almost", "wrong")
-MODES = ("study", "exam")
-CARD_STATES = ("learning", "review", "relearning")
+VERDICTS: tuple[str, ...] = tuple(o.value for o in Outcome)
+MODES: tuple[str, ...] = tuple(m.value for m in Mode)
+CARD_STATES: tuple[str, ...] = tuple(s.value for s in CardStatus)
 
 
 @dataclass(frozen=True)

@@ -28,10 +28,11 @@ from typing import Any
 
 from quiz import messages as M
 from quiz import settings
+from quiz.bank.model import Rating
 from quiz.errors import QuizError
 from quiz.progress.card import CardState
 
-AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
+AGAIN, HARD, GOOD, EASY = (int(r) for r in Rating)
 
 # fsrs 6.x DEFAULT_PARAMETERS[20] (FSRS_DEFAULT_DECAY); tests check it against the installed package.
 FSRS_DEFAULT_DECAY = 0.1542

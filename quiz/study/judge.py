@@ -27,17 +27,17 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from quiz import messages as M
-from quiz.bank.model import Question
+from quiz.bank.model import Outcome, Question, Reason
 from quiz.text.codes import DOC_TYPE_WORDS, find_codes
 from quiz.text.dates import PRECISION_RANK, parse_date
 from quiz.text.numbers import number_readings, parse_numeral, roman_to_int
 from quiz.text.vietnamese import fold, lacks_only_marks, norm_key, tone_key
 
-CORRECT = "correct"
-ALMOST = "almost"
-WRONG = "wrong"
-OUTCOMES: tuple[str, ...] = (CORRECT, ALMOST, WRONG)
-REASONS: tuple[str, ...] = ("diacritics", "tone", "typo")
+CORRECT = Outcome.CORRECT.value
+ALMOST = Outcome.ALMOST.value
+WRONG = Outcome.WRONG.value
+OUTCOMES: tuple[str, ...] = tuple(o.value for o in Outcome)
+REASONS: tuple[str, ...] = tuple(r.value for r in Reason)
 
 # Learner-visible explanations (Vietnamese, NFC). `{expected}` is the answer as the bank spells it.
 

@@ -1,4 +1,4 @@
-"""Vietnamese text helpers: Unicode NFC, diacritic folding, tone placement, slugs, edit distance.
+"""Vietnamese text helpers: Unicode NFC, diacritic folding, tone placement, slugs.
 
 Pure functions, standard library only. Nothing here raises on any `str` input.
 
