@@ -129,7 +129,7 @@ ISSUE_PAIRS = [  # (expected, given): each a different word, wrong both ways
 
 
 def test_every_pair_of_the_issue_is_in_the_table_both_ways() -> None:
-    rows = {(c.question.answer, c.response): c.outcome for c in CASES}
+    rows = {(c.question.answer, c.response): c.outcome for c in CASES if isinstance(c.response, str)}
     missing = [pair for pair in ISSUE_PAIRS if rows.get(pair) != "wrong"]
     assert missing == []
 

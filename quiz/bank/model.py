@@ -11,7 +11,7 @@ Every text is NFC. Answers are stored in one canonical Python form per type:
 | number    | Decimal                           | tolerance (Decimal), unit           |
 | date      | str "YYYY-MM-DD" / "YYYY-MM" / "YYYY" |                                 |
 | truefalse | bool                              |                                     |
-| cloze     | None                              | text (with {{a|b}} blanks), blanks  |
+| cloze     | None                              | text (with {{a|b}} blanks), blanks, unordered |
 | order     | None                              | items (in the correct order)        |
 """
 
@@ -60,7 +60,8 @@ class Outcome(_Vocabulary):
 class Reason(_Vocabulary):
     """Why an answer is almost right (a correct answer may carry TONE as information)."""
 
-    DIACRITICS = "diacritics"
+    DIACRITICS = "diacritics"  # thiếu dấu: marks left out
+    MARKS = "marks"  # sai dấu: a wrong mark
     TONE = "tone"
     TYPO = "typo"
 
@@ -137,6 +138,9 @@ class Question:
     text: str | None = None
     items: tuple[str, ...] = ()
     shuffle: bool = True
+    # cloze: blanks the learner may fill in any order: True (all of them) or groups of 1-based
+    # blank positions permutable among themselves, e.g. ((2, 3, 4),); None = fixed order
+    unordered: bool | tuple[tuple[int, ...], ...] | None = None
     source: str | None = None
     quote: str | None = None
     explanation: str | None = None
@@ -179,7 +183,7 @@ class Question:
 
     def content(self) -> dict[str, Any]:
         """What the learner is asked and what counts as right (no metadata)."""
-        return {
+        content: dict[str, Any] = {
             "type": self.type,
             "prompt": self.prompt,
             "answer": _jsonable(self.answer),
@@ -190,6 +194,10 @@ class Question:
             "text": self.text,
             "items": list(self.items),
         }
+        unordered = self.unordered
+        if unordered is not None:  # only when set: other questions keep their fingerprint
+            content["unordered"] = [list(g) for g in unordered] if isinstance(unordered, tuple) else unordered
+        return content
 
     def fingerprint(self) -> str:
         """A short hash of the question's content: changes when its wording or answer does."""

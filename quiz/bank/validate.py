@@ -33,7 +33,7 @@ TYPE_KEYS: dict[str, tuple[str, ...]] = {
     "number": ("answer", "tolerance", "unit"),
     "date": ("answer",),
     "truefalse": ("answer",),
-    "cloze": ("text",),
+    "cloze": ("text", "unordered"),
     "order": ("items",),
 }
 ALL_QUESTION_KEYS = COMMON_KEYS + tuple(sorted({k for keys in TYPE_KEYS.values() for k in keys}))
@@ -541,7 +541,52 @@ class _Validator:
         for n, match in enumerate(blanks, 1):
             if not [p for p in match.group(1).split("|") if p.strip()]:
                 self.error(line, M.CLOZE_EMPTY_BLANK.format(n=n), M.CLOZE_EMPTY_BLANK_FIX)
-        return {"text": text}
+        return {"text": text, "unordered": self.unordered(item, len(blanks))}
+
+    def unordered(self, item: Mapping, count: int) -> bool | tuple[tuple[int, ...], ...] | None:
+        """`unordered: true` (every blank) or `[[2, 3, 4]]` (groups of 1-based blank positions)."""
+        node = item.get("unordered")
+        if node is None:
+            return None
+        line = getattr(node, "line", 0) or item.key_lines.get("unordered", item.line)
+        if isinstance(node, Scalar) and node.kind == "bool":
+            if node.value and count < 2:
+                self.error(line, M.UNORDERED_ONE_BLANK, M.UNORDERED_FIX)
+            return True if node.value else None
+        if not isinstance(node, Sequence) or not node:
+            self.error(line, M.UNORDERED_SHAPE, M.UNORDERED_FIX)
+            return None
+        if all(isinstance(g, Scalar) for g in node):  # `[2, 3]`: one group, not nested
+            self.error(line, M.UNORDERED_BAD_GROUP, M.UNORDERED_FIX)
+            return None
+        groups: list[tuple[int, ...]] = []
+        seen: set[int] = set()
+        ok = True
+        for group in node:
+            gline = getattr(group, "line", 0) or line
+            if not isinstance(group, Sequence) or len(group) < 2:
+                self.error(gline, M.UNORDERED_BAD_GROUP, M.UNORDERED_FIX)
+                ok = False
+                continue
+            positions: list[int] = []
+            for p in group:
+                pline = getattr(p, "line", 0) or gline
+                if not (isinstance(p, Scalar) and p.kind == "int"):
+                    raw = p.raw if isinstance(p, Scalar) else "…"
+                    self.error(pline, M.UNORDERED_NOT_POSITION.format(raw=raw), M.UNORDERED_FIX)
+                    ok = False
+                elif not 1 <= p.value <= count:
+                    problem = M.UNORDERED_OUT_OF_RANGE.format(n=p.value, count=count)
+                    self.error(pline, problem, M.UNORDERED_FIX)
+                    ok = False
+                elif p.value in seen:
+                    self.error(pline, M.UNORDERED_OVERLAP.format(n=p.value), M.UNORDERED_OVERLAP_FIX)
+                    ok = False
+                else:
+                    seen.add(p.value)
+                    positions.append(p.value)
+            groups.append(tuple(positions))
+        return tuple(groups) if ok else None
 
     def q_order(self, item: Mapping) -> dict[str, Any]:
         items = self.text_list(item, "items", required=True)

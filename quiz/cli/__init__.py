@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 
 from quiz import __version__
+from quiz.cli import config as _config
 from quiz.cli import report as _report
 from quiz.cli import study as _study
 from quiz.cli.bank import bank_app
@@ -29,6 +30,7 @@ app = typer.Typer(
         "  quiz study --tag số-liệu --new 5    # chỉ câu về số liệu\n"
         "  quiz exam --count 20 --minutes 15   # thi thử\n"
         "  quiz report                         # tiến độ học\n"
+        "  quiz config --accept-no-diacritics  # tính câu trả lời không dấu là đúng\n"
         "  quiz bank check --sources banks/sources"
     ),
     no_args_is_help=True,
@@ -60,6 +62,7 @@ def root(
 app.command("study", cls=_Command)(_study.study)
 app.command("exam", cls=_Command)(_study.exam)
 app.command("report", cls=_Command)(_report.report)
+app.command("config", cls=_Command)(_config.config)
 
 
 def main() -> None:

@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from quiz.bank.model import Question
+from quiz.text.yesno import truth_value
 
-TRUE_WORDS = {"đ", "d", "đúng", "dung", "true", "t", "y", "yes", "có", "co", "1", "right"}
-FALSE_WORDS = {"s", "sai", "false", "f", "n", "no", "không", "khong", "0", "wrong"}
 _SPLIT = re.compile(r"[\s,;]+")
 
 
@@ -85,11 +84,9 @@ def parse_line(question: Question, line: str, shown: list[str] | None = None) ->
         picks = _options(text, shown)
         return picks if picks and sorted(picks) == sorted(shown) else Invalid(text)
     if question.type == "truefalse":
-        word = text.lower().rstrip(".!")
-        if word in TRUE_WORDS:
-            return True
-        if word in FALSE_WORDS:
-            return False
+        value = truth_value(text)  # `đ`, `có`, `chính xác`, `không đúng`, `sai rồi` …
+        if value is not None:
+            return value
         return Invalid(text)
     return text
 

@@ -1,0 +1,77 @@
+"""The cloze key `unordered`: `true` or groups of 1-based blank positions; faults name file:line."""
+
+from __future__ import annotations
+
+import pytest
+
+from quiz.bank.loader import load_text
+from quiz.study.judge import judge
+
+HEAD = """bank: thu
+title: Thử
+questions:
+  - id: cloze
+    type: cloze
+    text: "{{A}}, {{bao vây}}, {{cô lập}} và {{cấm vận}}"
+"""
+
+
+def load(extra: str):
+    return load_text(HEAD + extra, "thu.yaml")
+
+
+def test_true_and_groups_load_into_the_model_and_the_judge_uses_them() -> None:
+    bank, problems = load("    unordered: true\n")
+    assert problems == [] and bank is not None and bank.questions[0].unordered is True
+    bank, problems = load("    unordered: [[2, 3, 4]]\n")
+    assert problems == [] and bank is not None
+    q = bank.questions[0]
+    assert q.unordered == ((2, 3, 4),)
+    assert judge(q, ["A", "cấm vận", "bao vây", "cô lập"]).outcome == "correct"
+    assert judge(q, ["bao vây", "A", "cô lập", "cấm vận"]).outcome == "wrong"
+    bank, problems = load("    unordered:\n      - [2, 3]\n")
+    assert problems == [] and bank is not None and bank.questions[0].unordered == ((2, 3),)
+
+
+def test_unordered_changes_the_fingerprint_only_where_it_is_set() -> None:
+    plain, _ = load("")
+    free, _ = load("    unordered: true\n")
+    assert plain is not None and free is not None
+    assert plain.questions[0].fingerprint() != free.questions[0].fingerprint()
+    assert "unordered" not in plain.questions[0].content()
+
+
+@pytest.mark.parametrize(
+    ("extra", "line", "code"),
+    [
+        ("    unordered: [[2, 5]]\n", 7, "unordered_out_of_range"),
+        ("    unordered: [[0, 2]]\n", 7, "unordered_out_of_range"),
+        ("    unordered: [[2, 3], [3, 4]]\n", 7, "unordered_overlap"),
+        ("    unordered: [[2, 2]]\n", 7, "unordered_overlap"),
+        ("    unordered: [[2]]\n", 7, "unordered_bad_group"),
+        ("    unordered: [2, 3]\n", 7, "unordered_bad_group"),
+        ("    unordered: [[2, hai]]\n", 7, "unordered_not_position"),
+        ("    unordered: yes please\n", 7, "unordered_shape"),
+        ("    unordered: []\n", 7, "unordered_shape"),
+        ("    unordered:\n      - [2, 3]\n      - [4, 9]\n", 9, "unordered_out_of_range"),
+    ],
+)
+def test_bad_unordered_names_file_line_and_fault(extra: str, line: int, code: str) -> None:
+    bank, problems = load(extra)
+    assert bank is None
+    assert [(p.file, p.line, p.code) for p in problems] == [("thu.yaml", line, code)]
+    assert "unordered" in str(problems[0]) and "thu.yaml:" in str(problems[0])
+
+
+def test_unordered_is_only_for_cloze() -> None:
+    text = """bank: thu
+title: Thử
+questions:
+  - id: t
+    type: text
+    prompt: "?"
+    answer: x
+    unordered: true
+"""
+    bank, problems = load_text(text, "thu.yaml")
+    assert bank is None and [p.code for p in problems] == ["key_not_for_type"]
