@@ -396,3 +396,13 @@ def test_the_no_diacritics_preference_rates_an_unaccented_answer_good_and_shows_
     assert "viết có dấu là «gốc vững»" in result.output
     assert "Còn thiếu: " in result.output  # the multi answer names what was missed
     assert rows["so-chinh-dang-2018"] == ("correct", 3) and rows["ba-tru-cot"][0] == "wrong"
+
+
+def test_a_damaged_preferences_file_stops_study_before_the_store_is_touched(env):
+    from quiz.progress.preferences import default_path
+
+    default_path().parent.mkdir(parents=True, exist_ok=True)
+    default_path().write_text("not json", encoding="utf-8")
+    result = study(answers=RIGHT)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "preferences.json" in result.output and not Path(env["QUIZ_PROGRESS"]).exists()

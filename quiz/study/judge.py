@@ -80,7 +80,7 @@ _RANK = {CORRECT: 0, ALMOST: 1}
 
 
 def _verdict_of(match: Match) -> tuple[str, str | None]:
-    if match.typos:
+    if match.typos or match.joins:
         return ALMOST, "typo"
     if match.marks:
         return ALMOST, "marks"

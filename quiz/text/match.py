@@ -81,6 +81,7 @@ class Match(NamedTuple):
     """How a given answer matched one form: the counts decide the verdict."""
 
     typos: int
+    joins: int  # two words typed as one, or one as several (`Việtnam`, `Cu Ba`)
     marks: int
     omitted: int  # words of the question left out of the answer
     diacritics: int
@@ -253,13 +254,16 @@ def typo_allowance(letters: int) -> int:
     return 2 if letters >= 12 else 1 if letters >= 5 else 0
 
 
-_WORST = Match(99, 99, 99, 99, 99, 99)
+_WORST = Match(99, 99, 99, 99, 99, 99, 99)
+JOIN = "join"
 
 
 def _add(m: Match, kind: str) -> Match:
-    typos, marks, omitted, diacritics, tone, extra = m
+    typos, joins, marks, omitted, diacritics, tone, extra = m
     if kind == TYPO:
         typos += 1
+    elif kind == JOIN:
+        joins += 1
     elif kind == MARKS:
         marks += 1
     elif kind == DIACRITICS:
@@ -270,7 +274,7 @@ def _add(m: Match, kind: str) -> Match:
         omitted += 1
     elif kind == "extra":
         extra += 1
-    return Match(typos, marks, omitted, diacritics, tone, extra)
+    return Match(typos, joins, marks, omitted, diacritics, tone, extra)
 
 
 def _compare_tok(e: Tok, g: Tok) -> str | None:
@@ -292,7 +296,7 @@ def align(
     if n == 0 or m == 0 or n > MAX_TOKENS or m > MAX_TOKENS:
         return None
     best: list[list[Match]] = [[_WORST] * (m + 1) for _ in range(n + 1)]
-    best[0][0] = Match(0, 0, 0, 0, 0, 0)
+    best[0][0] = Match(0, 0, 0, 0, 0, 0, 0)
     efold = [fold(t.text) if t.kind == "w" else None for t in expected]
     gfold = [fold(t.text) if t.kind == "w" else None for t in given]
 
@@ -317,7 +321,7 @@ def align(
                 g = gfold[j]
                 if g is not None and i + 1 < n and efold[i] is not None and efold[i + 1] is not None:
                     if g == efold[i] + efold[i + 1]:  # type: ignore[operator]
-                        offer(i + 2, j + 1, _add(here, TYPO))
+                        offer(i + 2, j + 1, _add(here, JOIN))
                 e = efold[i]
                 if e is not None:
                     joined = ""
@@ -327,7 +331,7 @@ def align(
                             break
                         joined += part
                         if k > j and joined == e:
-                            offer(i + 1, k + 1, _add(here, TYPO))
+                            offer(i + 1, k + 1, _add(here, JOIN))
                         if len(joined) >= len(e):
                             break
     result = best[n][m]
@@ -338,7 +342,7 @@ def acceptable(match: Match, expected: Sequence[Tok]) -> bool:
     """Whether the counts of a match stay within what the rules allow."""
     words = _words(expected)
     allowance = typo_allowance(sum(len(fold(w)) for w in words))
-    if match.typos > allowance:
+    if match.typos > allowance or match.typos + match.joins > max(allowance, 1):
         return False
     if match.marks:
         foreign_single = len(words) == 1 and not is_syllable(words[0])
@@ -432,11 +436,11 @@ def match_form(form: str, given: str, context: Context | None = None) -> Match |
                 phrases += [f for f in context.forms if f != expected]
                 harmless = _harmless_positions(gtoks, phrases, unmarked)
                 found = align(expected, gtoks, harmless, omittable)
-                if found is not None and not romans and (found.typos or found.marks):
+                if found is not None and not romans and (found.typos or found.joins or found.marks):
                     found = None  # `XII` for `XIII` is another number, not a typo
                 if found is not None and acceptable(found, expected) and (best is None or found < best):
                     best = found
-        if best is not None and not best.typos:
+        if best is not None and not best.typos and not best.joins:
             break
     return best
 

@@ -5,7 +5,7 @@ answers typed with or without diacritics. Linear in the number of words (capped 
 
 Colloquial forms count as people mean them: `hai trăm bốn lăm` = 245, `ba tám` = 38,
 `hai mốt` = 21, `một trăm ba` = 130 (a lone digit after trăm is the tens), `một nghìn hai` = 1200,
-`bảy chục` = 70, `một trăm linh năm` / `lẻ năm` = 105. Ordinal words: `nhất` = 1, `tư` = 4.
+`bảy chục` = 70, `một trăm linh năm` / `lẻ năm` = 105, `một nghìn rưỡi` = 1500. Ordinal words: `nhất` = 1, `tư` = 4.
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ DIGITS: dict[str, int] = {
 }
 _SCALES = {"nghin": 1000, "ngan": 1000, "trieu": 10**6, "ty": 10**9, "ti": 10**9}
 _ZERO_TENS = frozenset({"linh", "le"})
-NUMBER_WORDS = frozenset(DIGITS) | frozenset(_SCALES) | _ZERO_TENS | {"muoi", "chuc", "tram", "nhat"}
+NUMBER_WORDS = frozenset(DIGITS) | frozenset(_SCALES) | _ZERO_TENS | {"muoi", "chuc", "tram", "nhat", "ruoi"}
+_HALVES = {"tram": 100, **_SCALES}
 _MAX_WORDS = 16
 
 
@@ -89,6 +90,9 @@ def words_to_int(words: list[str]) -> int | None:
         return None
     if words == ["nhat"]:
         return 1
+    if len(words) >= 3 and words[-1] == "ruoi" and words[-2] in _HALVES:
+        whole = words_to_int(words[:-1])  # `một nghìn rưỡi` = 1500, `một trăm rưỡi` = 150
+        return None if whole is None else whole + _HALVES[words[-2]] // 2
     total = 0
     group: list[str] = []
     last_scale = 10**12 + 1
