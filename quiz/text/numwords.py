@@ -5,7 +5,8 @@ answers typed with or without diacritics. Linear in the number of words (capped 
 
 Colloquial forms count as people mean them: `hai trăm bốn lăm` = 245, `ba tám` = 38,
 `hai mốt` = 21, `một trăm ba` = 130 (a lone digit after trăm is the tens), `một nghìn hai` = 1200,
-`bảy chục` = 70, `một trăm linh năm` / `lẻ năm` = 105, `một nghìn rưỡi` = 1500. Ordinal words: `nhất` = 1, `tư` = 4.
+`bảy chục` = 70, `một trăm linh năm` / `lẻ năm` = 105, `một nghìn rưỡi` = 1500.
+Ordinal words: `nhất` = 1, `tư` = 4.
 """
 
 from __future__ import annotations
