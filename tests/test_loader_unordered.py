@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quiz.bank.loader import load_text
 from quiz.study.judge import judge
@@ -75,3 +79,37 @@ questions:
 """
     bank, problems = load_text(text, "thu.yaml")
     assert bank is None and [p.code for p in problems] == ["key_not_for_type"]
+
+
+def test_bank_fmt_keeps_unordered() -> None:
+    from quiz.authoring.fmt import format_bank
+
+    for extra in ("    unordered: true\n", "    unordered: [[2, 3], [1, 4]]\n"):
+        formatted = format_bank(HEAD + extra, "thu.yaml")
+        again, problems = load_text(formatted, "thu.yaml")
+        original, _ = load(extra)
+        assert problems == [] and again is not None and original is not None
+        assert again.questions[0].unordered == original.questions[0].unordered
+
+
+positions = st.one_of(st.integers(-3, 8), st.text(max_size=3), st.booleans(), st.none())
+values = st.one_of(
+    st.booleans(),
+    st.lists(positions, max_size=5),
+    st.lists(st.lists(positions, max_size=5), max_size=4),
+    st.text(max_size=5),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(values)
+def test_any_unordered_value_loads_valid_groups_or_names_its_line(value: object) -> None:
+    bank, problems = load("    unordered: " + json.dumps(value) + "\n")
+    if bank is None:
+        assert problems and all(p.line >= 7 and p.file == "thu.yaml" for p in problems)
+        return
+    groups = bank.questions[0].unordered
+    if isinstance(groups, tuple):
+        flat = [p for g in groups for p in g]
+        assert all(1 <= p <= 4 for p in flat) and len(flat) == len(set(flat))
+        assert all(len(g) >= 2 for g in groups)

@@ -33,6 +33,8 @@ def question_dict(question: Question) -> dict[str, Any]:
         out["prompt"] = q.prompt
     if q.type == "cloze":
         out["text"] = q.text
+        if q.unordered is not None:
+            out["unordered"] = q.unordered if q.unordered is True else [list(g) for g in q.unordered]
     if q.type in ("choice", "multi"):
         out["choices"] = list(q.choices)
     if q.type == "order":
