@@ -49,6 +49,7 @@ QUESTION_KEY_ORDER = (
     "type",
     "prompt",
     "text",
+    "unordered",
     "choices",
     "items",
     "answer",
@@ -60,6 +61,7 @@ QUESTION_KEY_ORDER = (
     "quote",
     "explanation",
     "tags",
+    "siblings",
 )
 BANK_KEY_ORDER = ("bank", "title", "language", "description", "sources", "questions")
 SOURCE_KEY_ORDER = ("id", "title", "publisher", "published", "url", "file")

@@ -138,13 +138,14 @@ class Question:
     text: str | None = None
     items: tuple[str, ...] = ()
     shuffle: bool = True
-    # cloze: blanks the learner may fill in any order: True (all of them) or groups of 1-based
-    # blank positions permutable among themselves, e.g. ((2, 3, 4),); None = fixed order
-    unordered: bool | tuple[tuple[int, ...], ...] | None = None
     source: str | None = None
     quote: str | None = None
     explanation: str | None = None
     tags: tuple[str, ...] = ()
+    siblings: tuple[str, ...] = ()  # other questions of the bank never asked in the same session or exam
+    unordered: tuple[
+        tuple[int, ...], ...
+    ] = ()  # cloze: groups of 1-based blanks that may be filled in any order
     line: int = 0
     key_lines: tuple[tuple[str, int], ...] = field(default=(), compare=False, repr=False)
 
@@ -194,9 +195,8 @@ class Question:
             "text": self.text,
             "items": list(self.items),
         }
-        unordered = self.unordered
-        if unordered is not None:  # only when set: other questions keep their fingerprint
-            content["unordered"] = [list(g) for g in unordered] if isinstance(unordered, tuple) else unordered
+        if self.unordered:  # only when set: other questions keep their fingerprint
+            content["unordered"] = [list(g) for g in self.unordered]
         return content
 
     def fingerprint(self) -> str:

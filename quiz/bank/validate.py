@@ -25,7 +25,7 @@ from quiz.text.escape import describe_control, find_control, printable
 
 BANK_KEYS = ("bank", "title", "language", "description", "sources", "questions")
 SOURCE_KEYS = ("id", "title", "publisher", "published", "url", "file")
-COMMON_KEYS = ("id", "type", "prompt", "source", "quote", "explanation", "tags")
+COMMON_KEYS = ("id", "type", "prompt", "source", "quote", "explanation", "tags", "siblings")
 TYPE_KEYS: dict[str, tuple[str, ...]] = {
     "choice": ("choices", "answer", "shuffle"),
     "multi": ("choices", "answer", "shuffle"),
@@ -367,6 +367,16 @@ class _Validator:
             if question is not None:
                 out.append(question)
         self.qid = None
+        for question in out:  # a sibling names another question of this bank
+            for other in question.siblings:
+                if other == question.id or other not in seen:
+                    self.qid = question.id
+                    self.error(
+                        question.line_of("siblings"),
+                        M.SIBLING_UNKNOWN.format(id=other),
+                        M.SIBLING_UNKNOWN_FIX,
+                    )
+        self.qid = None
         return out
 
     def question(self, item: Mapping, seen: dict[str, int], source_ids: set[str]) -> Question | None:
@@ -416,6 +426,7 @@ class _Validator:
             "quote": self.text(item, "quote"),
             "explanation": self.text(item, "explanation"),
             "tags": tuple(self.text_list(item, "tags") or ()),
+            "siblings": tuple(self.text_list(item, "siblings") or ()),
         }
         if qtype is not None:
             fields.update(getattr(self, f"q_{qtype}")(item))
@@ -543,50 +554,36 @@ class _Validator:
                 self.error(line, M.CLOZE_EMPTY_BLANK.format(n=n), M.CLOZE_EMPTY_BLANK_FIX)
         return {"text": text, "unordered": self.unordered(item, len(blanks))}
 
-    def unordered(self, item: Mapping, count: int) -> bool | tuple[tuple[int, ...], ...] | None:
-        """`unordered: true` (every blank) or `[[2, 3, 4]]` (groups of 1-based blank positions)."""
+    def unordered(self, item: Mapping, count: int) -> tuple[tuple[int, ...], ...]:
+        """`unordered: true` (every blank) or `[[2, 3], …]`: groups of 1-based blanks filled in any order."""
         node = item.get("unordered")
         if node is None:
-            return None
-        line = getattr(node, "line", 0) or item.key_lines.get("unordered", item.line)
+            return ()
+        line = item.key_lines["unordered"]
         if isinstance(node, Scalar) and node.kind == "bool":
-            if node.value and count < 2:
-                self.error(line, M.UNORDERED_ONE_BLANK, M.UNORDERED_FIX)
-            return True if node.value else None
-        if not isinstance(node, Sequence) or not node:
-            self.error(line, M.UNORDERED_SHAPE, M.UNORDERED_FIX)
-            return None
-        if all(isinstance(g, Scalar) for g in node):  # `[2, 3]`: one group, not nested
-            self.error(line, M.UNORDERED_BAD_GROUP, M.UNORDERED_FIX)
-            return None
+            return (tuple(range(1, count + 1)),) if node.value and count >= 2 else ()
         groups: list[tuple[int, ...]] = []
-        seen: set[int] = set()
-        ok = True
-        for group in node:
-            gline = getattr(group, "line", 0) or line
-            if not isinstance(group, Sequence) or len(group) < 2:
-                self.error(gline, M.UNORDERED_BAD_GROUP, M.UNORDERED_FIX)
-                ok = False
-                continue
-            positions: list[int] = []
-            for p in group:
-                pline = getattr(p, "line", 0) or gline
-                if not (isinstance(p, Scalar) and p.kind == "int"):
-                    raw = p.raw if isinstance(p, Scalar) else "…"
-                    self.error(pline, M.UNORDERED_NOT_POSITION.format(raw=raw), M.UNORDERED_FIX)
-                    ok = False
-                elif not 1 <= p.value <= count:
-                    problem = M.UNORDERED_OUT_OF_RANGE.format(n=p.value, count=count)
-                    self.error(pline, problem, M.UNORDERED_FIX)
-                    ok = False
-                elif p.value in seen:
-                    self.error(pline, M.UNORDERED_OVERLAP.format(n=p.value), M.UNORDERED_OVERLAP_FIX)
-                    ok = False
-                else:
-                    seen.add(p.value)
-                    positions.append(p.value)
-            groups.append(tuple(positions))
-        return tuple(groups) if ok else None
+        taken: set[int] = set()
+        if isinstance(node, Sequence):
+            for group in node:
+                if not isinstance(group, Sequence):
+                    break
+                values = [v.value for v in group if isinstance(v, Scalar) and v.kind == "int"]
+                if len(values) != len(group) or len(values) < 2:
+                    break
+                if (
+                    any(not 1 <= v <= count for v in values)
+                    or taken & set(values)
+                    or len(set(values)) < len(values)
+                ):
+                    break
+                taken |= set(values)
+                groups.append(tuple(values))
+            else:
+                if groups:
+                    return tuple(groups)
+        self.error(line, M.UNORDERED_BAD.format(count=count), M.UNORDERED_BAD_FIX)
+        return ()
 
     def q_order(self, item: Mapping) -> dict[str, Any]:
         items = self.text_list(item, "items", required=True)

@@ -281,8 +281,8 @@ def _judge_date(question: Question, response: Any, **_: Any) -> Verdict:
 
 def _groups(question: Question, count: int) -> list[list[int]]:
     """The blanks (0-based) that may be permuted among themselves, each blank in one group."""
-    unordered = getattr(question, "unordered", None)
-    if unordered is True:
+    unordered = getattr(question, "unordered", ())
+    if unordered is True:  # a Question built in code may say True: every blank
         groups = [list(range(count))]
     elif isinstance(unordered, (tuple, list)):
         groups = [[p - 1 for p in g if isinstance(p, int) and 0 < p <= count] for g in unordered]
