@@ -84,7 +84,7 @@ def test_cloze_feedback_gives_each_wrong_blank_with_its_right_word() -> None:
 
 def test_unordered_blanks_accept_any_order_within_their_group() -> None:
     body = "phá thế {{bao vây}}, {{cô lập}} và {{cấm vận}}"
-    free = Question(id="q", type="cloze", text=body, unordered=True)
+    free = Question(id="q", type="cloze", text=body, unordered=((1, 2, 3),))
     fixed = Question(id="q", type="cloze", text=body)
     assert judge(free, ["cấm vận", "bao vây", "cô lập"]).outcome == "correct"
     assert judge(fixed, ["cấm vận", "bao vây", "cô lập"]).outcome == "wrong"

@@ -43,7 +43,9 @@ def _question(raw: dict[str, Any], fields: set[str]) -> Question:
     for key in ("choices", "accept", "items"):
         if key in q:
             q[key] = tuple(q[key])
-    if "unordered" in q and isinstance(q["unordered"], list):
+    if q.get("unordered") is True:  # as the loader reads it: one group of every blank
+        q["unordered"] = (tuple(range(1, q["text"].count("{{") + 1)),)
+    elif "unordered" in q:
         q["unordered"] = tuple(tuple(group) for group in q["unordered"])
     q = {k: v for k, v in q.items() if k in fields}  # an older Question may lack `unordered`
     return Question(id="q", **q)

@@ -26,7 +26,7 @@ def load(extra: str):
 
 def test_true_and_groups_load_into_the_model_and_the_judge_uses_them() -> None:
     bank, problems = load("    unordered: true\n")
-    assert problems == [] and bank is not None and bank.questions[0].unordered is True
+    assert problems == [] and bank is not None and bank.questions[0].unordered == ((1, 2, 3, 4),)
     bank, problems = load("    unordered: [[2, 3, 4]]\n")
     assert problems == [] and bank is not None
     q = bank.questions[0]
@@ -42,22 +42,22 @@ def test_unordered_changes_the_fingerprint_only_where_it_is_set() -> None:
     free, _ = load("    unordered: true\n")
     assert plain is not None and free is not None
     assert plain.questions[0].fingerprint() != free.questions[0].fingerprint()
-    assert "unordered" not in plain.questions[0].content()
+    assert "unordered" not in plain.questions[0].content()  # other questions keep their fingerprint
 
 
 @pytest.mark.parametrize(
-    ("extra", "line", "code"),
+    ("extra", "line", "code"),  # one error, at the `unordered` line
     [
-        ("    unordered: [[2, 5]]\n", 7, "unordered_out_of_range"),
-        ("    unordered: [[0, 2]]\n", 7, "unordered_out_of_range"),
-        ("    unordered: [[2, 3], [3, 4]]\n", 7, "unordered_overlap"),
-        ("    unordered: [[2, 2]]\n", 7, "unordered_overlap"),
-        ("    unordered: [[2]]\n", 7, "unordered_bad_group"),
-        ("    unordered: [2, 3]\n", 7, "unordered_bad_group"),
-        ("    unordered: [[2, hai]]\n", 7, "unordered_not_position"),
-        ("    unordered: yes please\n", 7, "unordered_shape"),
-        ("    unordered: []\n", 7, "unordered_shape"),
-        ("    unordered:\n      - [2, 3]\n      - [4, 9]\n", 9, "unordered_out_of_range"),
+        ("    unordered: [[2, 5]]\n", 7, "unordered_bad"),
+        ("    unordered: [[0, 2]]\n", 7, "unordered_bad"),
+        ("    unordered: [[2, 3], [3, 4]]\n", 7, "unordered_bad"),
+        ("    unordered: [[2, 2]]\n", 7, "unordered_bad"),
+        ("    unordered: [[2]]\n", 7, "unordered_bad"),
+        ("    unordered: [2, 3]\n", 7, "unordered_bad"),
+        ("    unordered: [[2, hai]]\n", 7, "unordered_bad"),
+        ("    unordered: yes please\n", 7, "unordered_bad"),
+        ("    unordered: []\n", 7, "unordered_bad"),
+        ("    unordered:\n      - [2, 3]\n      - [4, 9]\n", 7, "unordered_bad"),
     ],
 )
 def test_bad_unordered_names_file_line_and_fault(extra: str, line: int, code: str) -> None:

@@ -1,7 +1,8 @@
 """Read a learner's typed line as a response for the judge (plain mode and scripts).
 
 cli.md: a choice by its letter or number, several as `a c` or `1,3`, an order as `3 1 2 4`,
-true/false as `đ`/`s`, `true`/`false`, `y`/`n`. A choice may also be typed as its text, and
+true/false as `đ`/`s`, `true`/`false`, `y`/`n` or in words (`không đúng`, `chính xác`: quiz/text/yesno.py).
+A choice may also be typed as its text, and
 several choices or an order as texts separated by `;` (shuffle-proof scripts).
 Pure functions; nothing here reads stdin.
 A line that cannot be read as an answer becomes a response the judge marks wrong, and the

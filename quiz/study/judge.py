@@ -242,15 +242,19 @@ def _judge_number(question: Question, response: Any, **_: Any) -> Verdict:
     numbers = [r for kind, r in items if kind == "n"]
     if not numbers:
         return Verdict(WRONG, expected_text, note="not_a_number")
-    context = " ".join(filter(None, [question.prompt, question.quote, question.unit]))
-    around = _number_items(context) if context else []
-    known_numbers = {v for _, r in around if isinstance(r, list) for v in r}
-    harmless = {w for _, w in around if isinstance(w, str)} | _HEDGES
+    asked = _number_items(" ".join(filter(None, [question.prompt, question.unit])))
+    quoted = _number_items(question.quote or "")
+    known_numbers = {v for _, r in [*asked, *quoted] if isinstance(r, list) for v in r}
+    harmless = {w for _, w in asked if isinstance(w, str)} | _HEDGES
     harmless |= {fold(w) for phrase in FILLER for w in phrase}
+    quote_words = {w for _, w in quoted if isinstance(w, str)}
 
     def right(readings: list[Decimal]) -> bool:
         return any(abs(value - expected) <= tolerance for value in readings)
 
+    numbers_given = [r for kind, r in items if kind == "n" and isinstance(r, list)]
+    # with another number of the quote, the quote's words may come too: `… ở 111 quốc gia`
+    second = any(not right(r) and any(v in known_numbers for v in r) for r in numbers_given)
     found = False
     for kind, item in items:
         if kind == "n":
@@ -259,8 +263,8 @@ def _judge_number(question: Question, response: Any, **_: Any) -> Verdict:
                 found = True
             elif not any(v in known_numbers for v in item):
                 return Verdict(WRONG, expected_text)  # a second number: `245 hoặc 250`
-        elif item not in harmless:
-            return Verdict(WRONG, expected_text)
+        elif item not in harmless and not (second and item in quote_words):
+            return Verdict(WRONG, expected_text)  # `245 quốc gia` for 245 chính đảng
     return Verdict(CORRECT if found else WRONG, expected_text)
 
 
