@@ -57,6 +57,7 @@ HONORIFICS = _phrases(
     "ủy viên bộ chính trị, uỷ viên bộ chính trị, ủy viên trung ương, thường trực, đại tướng, tướng, "
     "đại sứ, giáo sư, tiến sĩ, chủ nhiệm, chủ tịch quốc hội"
 )
+_HEDGES = frozenset({"gan", "hon", "tren", "khoang", "chung", "xap", "xi", "ngot", "uoc"})
 # Joining words are never harmless: they add a claim (`Hoàng Bình Quân và Lê Hoài Trung`).
 JOINERS = frozenset({"và", "hoặc", "hay", "với", "cùng", "hoặc là", "lẫn"})
 # Words of an accepted form an answer may leave out (`đặc phái viên Tổng Bí thư`).
@@ -75,6 +76,10 @@ _VOWELS = frozenset("aeiouy")
 class Tok(NamedTuple):
     kind: str  # "w" word, "n" number, "c" document code
     text: str  # word (NFC, lower case) / number as digits / code as `32-CT/TW`
+
+
+_FILLER_TOKS = tuple(tuple(Tok("w", w) for w in p) for p in FILLER)
+_HONORIFIC_TOKS = tuple(tuple(Tok("w", w) for w in p) for p in HONORIFICS)
 
 
 class Match(NamedTuple):
@@ -431,10 +436,18 @@ def match_form(form: str, given: str, context: Context | None = None) -> Match |
                 for code in codes_of(expected):
                     gtoks = _bare_code(gtoks, code, question_list)
                 unmarked = all(fold(t.text) == t.text for t in gtoks if t.kind == "w")
-                phrases: list[tuple[Tok, ...]] = [tuple(Tok("w", w) for w in p) for p in FILLER + HONORIFICS]
+                # a title is harmless before a name, not when the answer is a title (`Phó Chủ tịch
+                # nước` for `Chủ tịch nước`)
+                titled = any(_harmless_positions(expected, _HONORIFIC_TOKS, False))
+                phrases: list[tuple[Tok, ...]] = list(
+                    _FILLER_TOKS if titled else _FILLER_TOKS + _HONORIFIC_TOKS
+                )
                 phrases += [(t,) for t in context.question]
                 phrases += [f for f in context.forms if f != expected]
                 harmless = _harmless_positions(gtoks, phrases, unmarked)
+                for j in range(len(gtoks) - 1):  # `khoảng 245`, `hơn 130` before a number
+                    if gtoks[j + 1].kind == "n" and gtoks[j].kind == "w" and fold(gtoks[j].text) in _HEDGES:
+                        harmless[j] = True
                 found = align(expected, gtoks, harmless, omittable)
                 if found is not None and not romans and (found.typos or found.joins or found.marks):
                     found = None  # `XII` for `XIII` is another number, not a typo
