@@ -171,6 +171,28 @@ SOURCE_NO_FILE_FIX = "thêm `file: <tên tệp bài báo>` vào nguồn"
 QUOTE_NO_SOURCE = "câu có `quote` nhưng không có `source`"
 QUOTE_NO_SOURCE_FIX = "thêm `source: <id nguồn>`"
 
+# --- bank quality check (warnings of `quiz bank check`; errors with --strict) -------------
+WARNING_LABEL = "cảnh báo"
+ANSWER_IN_PROMPT = "đề bài in đáp án của câu `{other}` («{answer}»)"
+ANSWER_IN_PROMPT_FIX = (
+    "bỏ «{answer}» khỏi đề bài, hoặc nếu hai câu buộc phải chung dữ kiện thì khai báo `siblings: [{other}]`"
+)
+ANSWER_IN_OWN_PROMPT = "đề bài chứa chính đáp án («{answer}»)"
+ANSWER_IN_OWN_PROMPT_FIX = "viết lại đề bài để không lộ đáp án"
+ID_HAS_ANSWER = "id chứa đáp án («{answer}»)"
+ID_HAS_ANSWER_FIX = "đặt id theo điều câu hỏi hỏi, không theo đáp án, ví dụ `{suggestion}` (đổi id thì tiến độ cũ của câu không còn)"
+RIGHT_OPTION_LONGEST = "đáp án đúng là lựa chọn dài nhất ở {count}/{total} câu chọn một ({ids})"
+RIGHT_OPTION_LONGEST_FIX = "viết các phương án nhiễu dài tương đương, hoặc rút gọn đáp án đúng"
+PROMPT_TOO_LONG = "đề bài dài {length} ký tự (quá {limit})"
+PROMPT_TOO_LONG_FIX = "rút gọn đề bài; phần giải thích để ở `explanation`"
+TRUEFALSE_GIVEAWAY = "mệnh đề sai có từ tuyệt đối «{word}»: người học đoán được là sai"
+TRUEFALSE_GIVEAWAY_FIX = "tạo mệnh đề sai bằng cách đổi một dữ kiện thật lấy một dữ kiện thật khác cùng loại"
+CLOZE_SHARE = "{count}/{total} câu ({percent}%) là điền chỗ trống (quá {limit}%)"
+CLOZE_SHARE_FIX = (
+    "chỉ dùng `cloze` khi chính câu chữ là dữ kiện (khẩu hiệu, công thức); hỏi dữ kiện bằng loại câu khác"
+)
+CHECK_WARNINGS = "⚠ {count} cảnh báo chất lượng (`--strict` để coi là lỗi)"
+
 # --- resolving banks -----------------------------------------------------------------
 UNKNOWN_BANK = "không tìm thấy ngân hàng `{name}` trong {folder}"
 UNKNOWN_BANK_HINT = "các ngân hàng có sẵn: {ids} (xem `quiz bank list`)"

@@ -351,13 +351,13 @@ sources:
 questions:
   - id: so-chinh-dang
     type: number
-    prompt: Theo ông Hoàng Bình Quân (8/2018), Đảng ta có quan hệ với bao nhiêu chính đảng?
+    prompt: Theo Trưởng Ban Đối ngoại Trung ương (8/2018), Đảng ta có quan hệ với bao nhiêu chính đảng?
     answer: 245
     source: tgvn-2018
     quote: Đảng ta có quan hệ với 245 chính đảng
   - id: so-quoc-gia
     type: number
-    prompt: Theo ông Hoàng Bình Quân (8/2018), 245 chính đảng mà Đảng ta có quan hệ ở bao nhiêu quốc gia?
+    prompt: Theo Trưởng Ban Đối ngoại Trung ương (8/2018), 245 chính đảng mà Đảng ta có quan hệ ở bao nhiêu quốc gia?
     answer: 111
     source: tgvn-2018
     quote: 245 chính đảng ở 111 quốc gia

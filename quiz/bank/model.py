@@ -216,12 +216,24 @@ class Bank:
     path: Path | None = None
     line: int = 0
     _index: dict[str, Question] = field(default_factory=dict, compare=False, repr=False)
+    _siblings: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self._index.update({q.id: q for q in self.questions})
+        pairs: dict[str, set[str]] = {}
+        for q in self.questions:
+            for other in q.siblings:
+                if other != q.id:
+                    pairs.setdefault(q.id, set()).add(other)
+                    pairs.setdefault(other, set()).add(q.id)
+        self._siblings.update({qid: frozenset(ids) for qid, ids in pairs.items()})
 
     def question(self, qid: str) -> Question | None:
         return self._index.get(qid)
+
+    def siblings_of(self, qid: str) -> frozenset[str]:
+        """The questions declared siblings of `qid` (on either side: `siblings` is symmetric)."""
+        return self._siblings.get(qid, frozenset())
 
     def source(self, sid: str | None) -> Source | None:
         return next((s for s in self.sources if s.id == sid), None)

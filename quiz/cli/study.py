@@ -140,12 +140,12 @@ def study(
     """
     import random
 
-    from quiz.bank.grounding import library_spans
     from quiz.bank.library import banks_dir, progress_path, resolve
     from quiz.progress.clock import day_bounds, today
     from quiz.progress.clock import now as clock_now
     from quiz.progress.store import Store
     from quiz.study.session import Session, select_questions, study_queue
+    from quiz.study.siblings import SiblingIndex
 
     positive(minutes, "--minutes")
     chosen = resolve(bank or [], banks_dir(banks), warn=warn)
@@ -165,7 +165,7 @@ def study(
             introduced_today=store.introduced_between(*day_bounds(today(now))),
             limit=limit,
             cram=cram,
-            spans=library_spans(chosen),
+            siblings=SiblingIndex.of(chosen),
             rng=random.Random(settings.current().seed),  # QUIZ_SEED: reproducible demos and tests
         )
         session = Session(store, scheduler, "study", accept_no_diacritics)
@@ -225,12 +225,17 @@ def exam(
     from quiz.progress.store import Store
     from quiz.study.exam import score_exam
     from quiz.study.session import Session, exam_queue
+    from quiz.study.siblings import SiblingIndex
     from quiz.ui.render import question_lines
 
     positive(minutes, "--minutes")
     chosen = resolve(bank or [], banks_dir(banks), warn=warn)
     items = exam_queue(
-        chosen, count, seed=seed if seed is not None else settings.current().seed, tags=tag or ()
+        chosen,
+        count,
+        seed=seed if seed is not None else settings.current().seed,
+        tags=tag or (),
+        siblings=SiblingIndex.of(chosen),
     )
     if not items:
         raise no_match(chosen, tag)
