@@ -134,15 +134,29 @@ ESC_NOTE = " (ESC, mã điều khiển terminal ANSI)"
 
 # --- judging (shown after an answer) ----------------------------------------------------
 DETAIL_DIACRITICS = "Thiếu dấu: đáp án đúng là «{expected}»"
+DETAIL_DIACRITICS_ACCEPTED = "Đúng (không dấu): viết có dấu là «{expected}»"
+DETAIL_MARKS = "Gần đúng (sai dấu): đáp án đúng là «{expected}»"
 DETAIL_TYPO = "Gần đúng (lỗi gõ): đáp án đúng là «{expected}»"
-DETAIL_TONE = "Đúng (chỉ khác cách đặt dấu thanh): «{expected}»"
+DETAIL_TONE = "Đúng (chỉ khác cách viết dấu thanh hoặc i/y): «{expected}»"
 DETAIL_NOT_A_NUMBER = "Không đọc được số trong câu trả lời"
 DETAIL_NOT_A_DATE = "Không đọc được ngày tháng (viết ngày trước, ví dụ 18/2/2019)"
 DETAIL_NEED_DAY = "Cần trả lời đủ ngày, tháng và năm"
 DETAIL_NEED_MONTH = "Cần trả lời đủ tháng và năm"
 DETAIL_BLANK = "Chỗ trống {n}: {detail}"
-DETAIL_BLANKS_WRONG = "Sai ở chỗ trống {numbers}"
+DETAIL_BLANK_WRONG = "Chỗ trống {n} sai: đáp án đúng là «{expected}»"
 DETAIL_BLANK_COUNT = "Cần điền đủ {count} chỗ trống"
+DETAIL_MISSED = "Còn thiếu: {options}"
+DETAIL_EXTRA = "Chọn thừa: {options}"
+
+# --- the learner's preferences (quiz config) -------------------------------------------
+PREFERENCES_DAMAGED = "tệp tuỳ chọn {path} bị hỏng (không phải một đối tượng JSON): sửa hoặc xoá tệp này"
+PREFERENCES_UNREADABLE = "không đọc được tệp tuỳ chọn {path}: {reason}"
+PREFERENCES_UNWRITABLE = "không ghi được tệp tuỳ chọn {path}: {reason}"
+CONFIG_ACCEPT_NO_DIACRITICS = "Tính câu trả lời không dấu là đúng: {value}"
+CONFIG_ON = "bật"
+CONFIG_OFF = "tắt"
+CONFIG_SAVED = "Đã lưu tuỳ chọn vào {path}"
+CONFIG_FILE = "Tệp tuỳ chọn: {path}"
 
 # --- grounding (quiz bank check --sources) -------------------------------------------
 QUOTE_NOT_FOUND = "trích dẫn không có nguyên văn trong nguồn `{file}`"

@@ -11,7 +11,7 @@ Every text is NFC. Answers are stored in one canonical Python form per type:
 | number    | Decimal                           | tolerance (Decimal), unit           |
 | date      | str "YYYY-MM-DD" / "YYYY-MM" / "YYYY" |                                 |
 | truefalse | bool                              |                                     |
-| cloze     | None                              | text (with {{a|b}} blanks), blanks  |
+| cloze     | None                              | text (with {{a|b}} blanks), blanks, unordered |
 | order     | None                              | items (in the correct order)        |
 """
 
@@ -60,7 +60,8 @@ class Outcome(_Vocabulary):
 class Reason(_Vocabulary):
     """Why an answer is almost right (a correct answer may carry TONE as information)."""
 
-    DIACRITICS = "diacritics"
+    DIACRITICS = "diacritics"  # thiếu dấu: marks left out
+    MARKS = "marks"  # sai dấu: a wrong mark
     TONE = "tone"
     TYPO = "typo"
 
@@ -183,7 +184,7 @@ class Question:
 
     def content(self) -> dict[str, Any]:
         """What the learner is asked and what counts as right (no metadata)."""
-        return {
+        content: dict[str, Any] = {
             "type": self.type,
             "prompt": self.prompt,
             "answer": _jsonable(self.answer),
@@ -194,6 +195,9 @@ class Question:
             "text": self.text,
             "items": list(self.items),
         }
+        if self.unordered:  # only when set: other questions keep their fingerprint
+            content["unordered"] = [list(g) for g in self.unordered]
+        return content
 
     def fingerprint(self) -> str:
         """A short hash of the question's content: changes when its wording or answer does."""

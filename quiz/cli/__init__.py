@@ -15,6 +15,7 @@ from typing import Annotated
 import typer
 
 from quiz import __version__
+from quiz.cli import config as _config
 from quiz.cli import report as _report
 from quiz.cli import study as _study
 from quiz.cli.bank import bank_app
@@ -32,6 +33,7 @@ app = typer.Typer(
         "  quiz study --tag số-liệu --new 5    # chỉ câu về số liệu\n"
         "  quiz exam --count 20 --minutes 15   # thi thử\n"
         "  quiz report                         # tiến độ học\n"
+        "  quiz config --accept-no-diacritics  # tính câu trả lời không dấu là đúng\n"
         "  quiz bank check --sources banks/sources\n"
         "  quiz export anki doi-ngoai-dang-2018 -o doi-ngoai.apkg   # sang Anki\n"
         "  quiz progress merge ~/Sync/may-ban.jsonl                # gộp tiến độ máy khác"
@@ -68,6 +70,7 @@ app.command("study", cls=_Command)(_study.study)
 app.command("exam", cls=_Command)(_study.exam)
 app.command("report", cls=_Command)(_report.report)
 app.command("import", cls=_Command)(import_command)
+app.command("config", cls=_Command)(_config.config)
 
 
 def main() -> None:

@@ -172,10 +172,12 @@ def exam_queue(
 class Session:
     """Judges answers and commits each one to the store the moment it is judged."""
 
-    def __init__(self, store: Store, scheduler: Any, mode: str = "study"):
+    def __init__(self, store: Store, scheduler: Any, mode: str = "study", accept_no_diacritics: bool = False):
         self.store = store
         self.scheduler = scheduler
         self.mode = mode
+        # the learner's preference: an answer typed without diacritics is correct (rated Good)
+        self.accept_no_diacritics = accept_no_diacritics
         self.tally = Tally()
 
     def skip(self, item: Item) -> None:
@@ -189,7 +191,7 @@ class Session:
 
         if isinstance(response, Invalid):
             return Verdict("wrong", item.question.canonical_answer())
-        return judge(item.question, response)
+        return judge(item.question, response, accept_no_diacritics=self.accept_no_diacritics)
 
     def record(
         self,
