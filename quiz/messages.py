@@ -95,6 +95,10 @@ CLOZE_NO_BLANK = "`text` của câu `cloze` chưa có chỗ trống nào"
 CLOZE_NO_BLANK_FIX = "đánh dấu chỗ trống bằng `{{đáp án}}`, nhiều đáp án được chấp nhận: `{{a|b}}`"
 CLOZE_EMPTY_BLANK = "chỗ trống thứ {n} rỗng"
 CLOZE_EMPTY_BLANK_FIX = "viết đáp án vào giữa `{{` và `}}`"
+UNORDERED_BAD = "`unordered` phải là `true` hoặc danh sách các nhóm chỗ trống (số thứ tự 1 đến {count}, mỗi nhóm ít nhất hai, không trùng)"
+UNORDERED_BAD_FIX = "ví dụ `unordered: [[2, 3, 4]]`: chỗ trống 2, 3 và 4 điền theo thứ tự nào cũng được"
+SIBLING_UNKNOWN = "`siblings` nêu `{id}`, không phải một câu hỏi khác của ngân hàng này"
+SIBLING_UNKNOWN_FIX = "ghi id của những câu khác trong cùng ngân hàng không được hỏi chung một phiên"
 CLOZE_UNBALANCED = "dấu `{{` và `}}` không cân đối trong `text`"
 CLOZE_UNBALANCED_FIX = "mỗi chỗ trống mở bằng `{{` và đóng bằng `}}`"
 ORDER_COUNT = "`items` cần từ 2 đến 8 mục (đang có {count})"
@@ -130,15 +134,29 @@ ESC_NOTE = " (ESC, mã điều khiển terminal ANSI)"
 
 # --- judging (shown after an answer) ----------------------------------------------------
 DETAIL_DIACRITICS = "Thiếu dấu: đáp án đúng là «{expected}»"
+DETAIL_DIACRITICS_ACCEPTED = "Đúng (không dấu): viết có dấu là «{expected}»"
+DETAIL_MARKS = "Gần đúng (sai dấu): đáp án đúng là «{expected}»"
 DETAIL_TYPO = "Gần đúng (lỗi gõ): đáp án đúng là «{expected}»"
-DETAIL_TONE = "Đúng (chỉ khác cách đặt dấu thanh): «{expected}»"
+DETAIL_TONE = "Đúng (chỉ khác cách viết dấu thanh hoặc i/y): «{expected}»"
 DETAIL_NOT_A_NUMBER = "Không đọc được số trong câu trả lời"
 DETAIL_NOT_A_DATE = "Không đọc được ngày tháng (viết ngày trước, ví dụ 18/2/2019)"
 DETAIL_NEED_DAY = "Cần trả lời đủ ngày, tháng và năm"
 DETAIL_NEED_MONTH = "Cần trả lời đủ tháng và năm"
 DETAIL_BLANK = "Chỗ trống {n}: {detail}"
-DETAIL_BLANKS_WRONG = "Sai ở chỗ trống {numbers}"
+DETAIL_BLANK_WRONG = "Chỗ trống {n} sai: đáp án đúng là «{expected}»"
 DETAIL_BLANK_COUNT = "Cần điền đủ {count} chỗ trống"
+DETAIL_MISSED = "Còn thiếu: {options}"
+DETAIL_EXTRA = "Chọn thừa: {options}"
+
+# --- the learner's preferences (quiz config) -------------------------------------------
+PREFERENCES_DAMAGED = "tệp tuỳ chọn {path} bị hỏng (không phải một đối tượng JSON): sửa hoặc xoá tệp này"
+PREFERENCES_UNREADABLE = "không đọc được tệp tuỳ chọn {path}: {reason}"
+PREFERENCES_UNWRITABLE = "không ghi được tệp tuỳ chọn {path}: {reason}"
+CONFIG_ACCEPT_NO_DIACRITICS = "Tính câu trả lời không dấu là đúng: {value}"
+CONFIG_ON = "bật"
+CONFIG_OFF = "tắt"
+CONFIG_SAVED = "Đã lưu tuỳ chọn vào {path}"
+CONFIG_FILE = "Tệp tuỳ chọn: {path}"
 
 # --- grounding (quiz bank check --sources) -------------------------------------------
 QUOTE_NOT_FOUND = "trích dẫn không có nguyên văn trong nguồn `{file}`"
@@ -152,6 +170,28 @@ SOURCE_NO_FILE = "nguồn `{id}` không có `file:` nên không kiểm tra đư�
 SOURCE_NO_FILE_FIX = "thêm `file: <tên tệp bài báo>` vào nguồn"
 QUOTE_NO_SOURCE = "câu có `quote` nhưng không có `source`"
 QUOTE_NO_SOURCE_FIX = "thêm `source: <id nguồn>`"
+
+# --- bank quality check (warnings of `quiz bank check`; errors with --strict) -------------
+WARNING_LABEL = "cảnh báo"
+ANSWER_IN_PROMPT = "đề bài in đáp án của câu `{other}` («{answer}»)"
+ANSWER_IN_PROMPT_FIX = (
+    "bỏ «{answer}» khỏi đề bài, hoặc nếu hai câu buộc phải chung dữ kiện thì khai báo `siblings: [{other}]`"
+)
+ANSWER_IN_OWN_PROMPT = "đề bài chứa chính đáp án («{answer}»)"
+ANSWER_IN_OWN_PROMPT_FIX = "viết lại đề bài để không lộ đáp án"
+ID_HAS_ANSWER = "id chứa đáp án («{answer}»)"
+ID_HAS_ANSWER_FIX = "đặt id theo điều câu hỏi hỏi, không theo đáp án, ví dụ `{suggestion}` (đổi id thì tiến độ cũ của câu không còn)"
+RIGHT_OPTION_LONGEST = "đáp án đúng là lựa chọn dài nhất ở {count}/{total} câu chọn một ({ids})"
+RIGHT_OPTION_LONGEST_FIX = "viết các phương án nhiễu dài tương đương, hoặc rút gọn đáp án đúng"
+PROMPT_TOO_LONG = "đề bài dài {length} ký tự (quá {limit})"
+PROMPT_TOO_LONG_FIX = "rút gọn đề bài; phần giải thích để ở `explanation`"
+TRUEFALSE_GIVEAWAY = "mệnh đề sai có từ tuyệt đối «{word}»: người học đoán được là sai"
+TRUEFALSE_GIVEAWAY_FIX = "tạo mệnh đề sai bằng cách đổi một dữ kiện thật lấy một dữ kiện thật khác cùng loại"
+CLOZE_SHARE = "{count}/{total} câu ({percent}%) là điền chỗ trống (quá {limit}%)"
+CLOZE_SHARE_FIX = (
+    "chỉ dùng `cloze` khi chính câu chữ là dữ kiện (khẩu hiệu, công thức); hỏi dữ kiện bằng loại câu khác"
+)
+CHECK_WARNINGS = "⚠ {count} cảnh báo chất lượng (`--strict` để coi là lỗi)"
 
 # --- resolving banks -----------------------------------------------------------------
 UNKNOWN_BANK = "không tìm thấy ngân hàng `{name}` trong {folder}"
@@ -577,6 +617,91 @@ USAGE_REASONS = {
 USAGE_REASON_OTHER = "không hợp lệ"
 ABORTED = "Đã dừng."
 
+
+# --- exchange: quiz export, quiz import, quiz progress export|merge (quiz/exchange/) -------------
+ANSWER_LABEL = "Đáp án"
+SOURCE_LABEL = "Nguồn"
+UNIT_LABEL = "đơn vị"
+ORDER_HINT = "Sắp xếp theo đúng thứ tự:"
+MULTI_HINT = "Chọn tất cả các ý đúng:"
+ANKI_MODEL_TYPEIN = "quiz · gõ đáp án"
+ANKI_MODEL_CHOICE = "quiz · lựa chọn"
+ANKI_MODEL_CLOZE = "quiz · điền chỗ trống"
+ANKI_CARD = "Thẻ"
+ANKI_CLOZE_CARD = "Điền chỗ trống"
+CANNOT_WRITE = "{path}: không ghi được tệp ({error})."
+ANKI_NOT_APKG = "{path}: không phải gói Anki (.apkg) đọc được ({error})."
+ANKI_NOT_ZIP = "không phải tệp nén zip"
+ANKI_NO_COLLECTION = "thiếu collection.anki2"
+ANKI_BAD_COLLECTION = "bộ sưu tập bên trong bị hỏng hoặc không phải của Anki"
+ANKI_NEW_FORMAT = (
+    "{path}: gói Anki định dạng mới (collection.anki21b) chưa đọc được; trong Anki hãy xuất lại"
+    " với ô «Hỗ trợ các phiên bản Anki cũ» (Support older Anki versions) được đánh dấu."
+)
+IMPORT_TOO_BIG = "{path}: tệp quá lớn để nhập."
+IMPORT_TOO_MANY = "{path}: quá {limit} câu; hãy chia tệp nhỏ hơn."
+IMPORT_EMPTY = "{path}: không tìm thấy câu hỏi nào để nhập."
+IMPORT_INVALID = "{path}: không tạo được ngân hàng hợp lệ: {problem}"
+IMPORT_NEEDS_QUOTE = (
+    "CẦN TRÍCH DẪN: thêm `source` và `quote` (nguyên văn từ bài báo), rồi bỏ tag chưa-trích-dẫn"
+)
+IMPORT_HEADER = "Nhập từ {origin} bằng `quiz import`."
+IMPORT_HEADER_DRAFT = (
+    "Mọi câu mang tag draft: hãy kiểm tra, thêm trích dẫn, rồi bỏ tag draft để đưa vào ôn tập."
+)
+CSV_NO_HEADER = (
+    "{path}:1: không thấy cột câu hỏi và đáp án trong dòng tiêu đề; cần các cột như"
+    " `prompt,answer` (hoặc `câu hỏi,đáp án`)."
+)
+CSV_BAD_ROW = "{path}:{line}: {problem}"
+CSV_UNKNOWN_TYPE = "loại câu hỏi `{value}` không hợp lệ"
+CSV_NO_ANSWER_IN_CHOICES = "đáp án `{value}` không nằm trong các lựa chọn"
+NOT_TEXT = "{path}: không phải văn bản UTF-8."
+UNKNOWN_FORMAT = "{path}: không đoán được định dạng từ phần mở rộng; hãy ghi --from (một trong: {formats})."
+READ_FAILED = "{path}: không đọc được tệp ({error})."
+JSONL_BAD_LINE = "{path}:{line}: dòng không phải một câu trả lời hợp lệ ({problem})."
+MERGE_NOT_PROGRESS = "{path}: không phải tệp tiến độ quiz (.sqlite) hay bản xuất tiến độ (.jsonl)."
+MERGE_SAME_FILE = "{path}: là chính tệp tiến độ đang dùng."
+MERGE_BUSY = (
+    "{path}: tệp tiến độ vừa có câu trả lời mới trong lúc gộp; hãy đóng các phiên ôn tập rồi chạy lại."
+)
+MERGE_LOCKED = "tệp đang bị một chương trình khác khoá"
+MERGE_SQLITE = "SQLite báo lỗi khi ghi"
+MERGE_FAILED = "{path}: không gộp được ({error}); tệp được giữ nguyên."
+QUIZLET_BAD_ROW = (
+    "dòng cần dạng «thuật ngữ<TAB>định nghĩa» (xuất từ Quizlet với dấu Tab giữa thuật ngữ và định nghĩa)"
+)
+IMPORT_EXISTS = "{path}: tệp đã có; hãy chọn tên khác cho -o, hoặc thêm --ghi-de để ghi đè."
+ORDER_MATCH_HINT = "Ghép mỗi vị trí với mục đứng ở vị trí đó."
+EXPORT_ORDER_POSITION = "Vị trí {n}"
+AZOTA_PART = "Phần"
+AZOTA_QUESTION = "Câu"
+AZOTA_END = "HẾT"
+AZOTA_KEY = "Bảng đáp án"
+AZOTA_SOLUTIONS = "Lời giải"
+EXPORT_ANKI_DONE = "✓ Đã ghi {path}: {questions} câu → {notes} ghi chú, {cards} thẻ Anki"
+EXPORT_ANKI_REVIEWS = ", {reviews} lượt ôn (revlog)"
+EXPORT_DONE = "✓ Đã ghi {path}: {questions} câu ({format})"
+EXPORT_DONE_SPLIT = (
+    "✓ Đã ghi {path}: {questions} câu → {items} câu {format} (câu điền nhiều chỗ trống: mỗi chỗ một câu)"
+)
+EXPORT_SKIPPED = "Bỏ qua {count} câu mà {format} không diễn đạt được: {kinds} (xem docs/exchange.md)."
+EXPORT_NO_PROGRESS = "{path}: chưa có tệp tiến độ; xuất không kèm lịch sử ôn."
+EXPORT_BAD_ORDER = "--order: `{value}` không hợp lệ; chọn ordering hoặc matching."
+IMPORT_BAD_FORMAT = "--from: `{value}` không hợp lệ; chọn một trong: {formats}."
+IMPORT_DONE = "✓ Đã ghi {path}: ngân hàng `{bank}`, {questions} câu nháp ({kinds}), mọi câu mang tag draft"
+IMPORT_WITHOUT_QUOTE = (
+    "{count} câu chưa có trích dẫn (tag chưa-trích-dẫn): hãy thêm `source` và `quote` nguyên văn từ bài báo,"
+    " không tự đặt ra."
+)
+IMPORT_NEXT = "Tiếp theo: quiz bank check {path} --sources banks/sources"
+PROGRESS_EXPORTED = "✓ Đã ghi {path}: {count} câu trả lời từ {store}"
+PROGRESS_MERGE_SOURCE = "  {path}: {read} câu trả lời, {new} câu mới"
+PROGRESS_MERGE_BACKUP = "Bản sao tệp tiến độ trước khi gộp: {path}"
+PROGRESS_MERGED = (
+    "✓ Đã ghi {path}: {before} → {after} câu trả lời ({added} mới); trạng thái thẻ của {questions} câu"
+    " được tính lại theo thứ tự thời gian"
+)
 
 # Give every catalogue string its stable code (its name in lower case).
 for _name, _value in list(globals().items()):

@@ -35,11 +35,14 @@ def _user_folders(tmp_path_factory: pytest.TempPathFactory):
 @pytest.fixture(autouse=True)
 def _no_stray_quiz_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """A developer's own QUIZ_* settings never leak into a test (the bank cache aside), and a test that
-    names no progress store gets one of its own, never the clone's `progress/progress.db`."""
+    names no progress store gets one of its own, never the clone's `progress/progress.db`; nor does
+    any test share a preferences file."""
     for name in list(os.environ):
         if name.startswith("QUIZ_") and name != "QUIZ_CACHE":
             monkeypatch.delenv(name)
     monkeypatch.setenv("QUIZ_PROGRESS", str(tmp_path / "default-progress.db"))
+    # the learner's preferences file (quiz config) is the test's own: a setting never leaks
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

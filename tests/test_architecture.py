@@ -14,9 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "quiz"
 
 # Layers, lowest first. A module may import its own layer's package and any lower layer;
-# progress and authoring share a layer but do not import each other.
+# progress and authoring share a layer but do not import each other; so do study and exchange.
 FOUNDATION = {"quiz", "quiz.errors", "quiz.messages", "quiz.settings"}
-LAYERS = {"text": 1, "bank": 2, "progress": 3, "authoring": 3, "study": 4, "ui": 5, "cli": 6}
+LAYERS = {"text": 1, "bank": 2, "progress": 3, "authoring": 3, "study": 4, "exchange": 4, "ui": 5, "cli": 6}
 FRONT_END = {"rich", "questionary"}
 
 

@@ -299,3 +299,48 @@ def test_any_text_written_by_safe_dump_round_trips(prompt, answer, accept, numbe
     assert text_q.answer == answer.strip() and text_q.prompt == prompt.strip()
     assert list(text_q.accept) == [a.strip() for a in accept]
     assert bank.question("b").answer == Decimal(repr(float(number)))
+
+
+# --- siblings and unordered blanks (issue 12, 14) ----------------------------------------
+
+SIBLINGS_BANK = """bank: anh-em
+title: Anh em
+questions:
+  - id: mot
+    type: text
+    prompt: Một?
+    answer: một
+    siblings: [hai]
+  - id: hai
+    type: cloze
+    text: "{{a}}, {{b}} và {{c}}"
+    unordered: [[1, 2, 3]]
+  - id: ba
+    type: cloze
+    text: "{{a}} rồi {{b}}, {{c}}"
+    unordered: true
+"""
+
+
+def test_siblings_and_unordered_groups_are_read():
+    bank, problems = load_text(SIBLINGS_BANK, "x.yaml")
+    assert not problems and bank is not None
+    one, two, three = bank.questions
+    assert one.siblings == ("hai",)
+    assert two.unordered == ((1, 2, 3),) and three.unordered == ((1, 2, 3),)
+
+
+@pytest.mark.parametrize(
+    "old,new,code,line",
+    [
+        ("siblings: [hai]", "siblings: [khong-co]", "sibling_unknown", 8),
+        ("siblings: [hai]", "siblings: [mot]", "sibling_unknown", 8),
+        ("unordered: [[1, 2, 3]]", "unordered: [[1, 4]]", "unordered_bad", 12),
+        ("unordered: [[1, 2, 3]]", "unordered: [[1], [2, 3]]", "unordered_bad", 12),
+        ("unordered: [[1, 2, 3]]", "unordered: [[1, 2], [2, 3]]", "unordered_bad", 12),
+        ("unordered: [[1, 2, 3]]", "unordered: xin", "unordered_bad", 12),
+    ],
+)
+def test_bad_siblings_and_unordered_groups_are_located(old, new, code, line):
+    bank, problems = load_text(SIBLINGS_BANK.replace(old, new), "x.yaml")
+    assert bank is None and [(p.code, p.line) for p in problems] == [(code, line)], problems

@@ -351,13 +351,13 @@ sources:
 questions:
   - id: so-chinh-dang
     type: number
-    prompt: Theo ông Hoàng Bình Quân (8/2018), Đảng ta có quan hệ với bao nhiêu chính đảng?
+    prompt: Theo Trưởng Ban Đối ngoại Trung ương (8/2018), Đảng ta có quan hệ với bao nhiêu chính đảng?
     answer: 245
     source: tgvn-2018
     quote: Đảng ta có quan hệ với 245 chính đảng
   - id: so-quoc-gia
     type: number
-    prompt: Theo ông Hoàng Bình Quân (8/2018), 245 chính đảng mà Đảng ta có quan hệ ở bao nhiêu quốc gia?
+    prompt: Theo Trưởng Ban Đối ngoại Trung ương (8/2018), 245 chính đảng mà Đảng ta có quan hệ ở bao nhiêu quốc gia?
     answer: 111
     source: tgvn-2018
     quote: 245 chính đảng ở 111 quốc gia
@@ -384,3 +384,25 @@ def test_questions_on_the_same_passage_are_not_asked_in_one_session(env, monkeyp
     )  # it would give 245 away
     later = study(answers=["111"], now="2026-11-23T08:02:00+07:00", monkeypatch=monkeypatch)
     assert "anh-em/so-quoc-gia" in later.output  # the sibling comes in a later session
+
+
+def test_the_no_diacritics_preference_rates_an_unaccented_answer_good_and_shows_the_spelling(env):
+    assert CliRunner().invoke(app, ["config", "--accept-no-diacritics"]).exit_code == 0
+    answers = ["245", "goc vung", "than chac", "canh uyen chuyen", "Đối ngoại quốc phòng", *WRONG[5:]]
+    result = study(answers=answers)
+    assert result.exit_code == 0, result.output
+    rows = dict((q, (v, r)) for q, v, r, _ in reviews(env))
+    assert rows["cay-tre-ban-sac"] == ("correct", 3)  # Good, not Hard
+    assert "viết có dấu là «gốc vững»" in result.output
+    assert "Còn thiếu: " in result.output  # the multi answer names what was missed
+    assert rows["so-chinh-dang-2018"] == ("correct", 3) and rows["ba-tru-cot"][0] == "wrong"
+
+
+def test_a_damaged_preferences_file_stops_study_before_the_store_is_touched(env):
+    from quiz.progress.preferences import default_path
+
+    default_path().parent.mkdir(parents=True, exist_ok=True)
+    default_path().write_text("not json", encoding="utf-8")
+    result = study(answers=RIGHT)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "preferences.json" in result.output and not Path(env["QUIZ_PROGRESS"]).exists()

@@ -12,7 +12,7 @@ from quiz.study.judge import OUTCOMES, REASONS
 def test_values_stay_the_stored_strings() -> None:
     assert QUESTION_TYPES == ("choice", "multi", "text", "number", "date", "truefalse", "cloze", "order")
     assert OUTCOMES == VERDICTS == ("correct", "almost", "wrong")
-    assert REASONS == ("diacritics", "tone", "typo")
+    assert REASONS == ("diacritics", "marks", "tone", "typo")
     assert MODES == ("study", "exam")
     assert CARD_STATES == ("learning", "review", "relearning")
     assert [int(r) for r in Rating] == [1, 2, 3, 4]

@@ -49,6 +49,7 @@ QUESTION_KEY_ORDER = (
     "type",
     "prompt",
     "text",
+    "unordered",
     "choices",
     "items",
     "answer",
@@ -60,6 +61,7 @@ QUESTION_KEY_ORDER = (
     "quote",
     "explanation",
     "tags",
+    "siblings",
 )
 BANK_KEY_ORDER = ("bank", "title", "language", "description", "sources", "questions")
 SOURCE_KEY_ORDER = ("id", "title", "publisher", "published", "url", "file")
@@ -148,6 +150,8 @@ def _styled(key: str, value: list[Any], indent: int) -> list[Any]:
     """Short lists in flow style (`[a, b]`), long ones one item per line."""
     if any(isinstance(v, str) and "\n" in v for v in value):
         return list(value)
+    if any(isinstance(v, list) for v in value):  # `unordered: [[2, 3, 4]]`
+        return _Flow([_Flow(v) if isinstance(v, list) else v for v in value])
     width = indent + len(key) + 4 + sum(len(yaml_scalar(v)) + 2 for v in value)
     return _Flow(value) if width <= FLOW_WIDTH else list(value)
 

@@ -33,6 +33,9 @@ def question_dict(question: Question) -> dict[str, Any]:
         out["prompt"] = q.prompt
     if q.type == "cloze":
         out["text"] = q.text
+        if q.unordered:  # one group of every blank reads best as `true`
+            every = (tuple(range(1, len(q.blanks) + 1)),)
+            out["unordered"] = True if q.unordered == every else [list(group) for group in q.unordered]
     if q.type in ("choice", "multi"):
         out["choices"] = list(q.choices)
     if q.type == "order":
@@ -55,6 +58,8 @@ def question_dict(question: Question) -> dict[str, Any]:
             out[key] = getattr(q, key)
     if q.tags:
         out["tags"] = list(q.tags)
+    if q.siblings:
+        out["siblings"] = list(q.siblings)
     return out
 
 

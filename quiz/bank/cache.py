@@ -20,7 +20,7 @@ from typing import Any
 from quiz import __version__, settings
 from quiz.bank.model import Bank, Question, Source
 
-FORMAT = 2  # bump when the JSON layout or the validation rules change
+FORMAT = 3  # bump when the JSON layout or the validation rules change (2: siblings, unordered; 3: problems)
 
 
 def cache_dir() -> Path | None:
@@ -146,6 +146,8 @@ def _bank(data: dict[str, Any], path: Path) -> Bank:
                     "accept": tuple(item["accept"]),
                     "items": tuple(item["items"]),
                     "tags": tuple(item["tags"]),
+                    "siblings": tuple(item.get("siblings", ())),
+                    "unordered": tuple(tuple(group) for group in item.get("unordered", ())),
                     "key_lines": tuple((k, n) for k, n in item["key_lines"]),
                 }
             )

@@ -154,20 +154,16 @@ def quote_spans(bank: Bank, sources_dir: Path | None = None) -> dict[str, tuple[
     return spans
 
 
-def library_spans(banks: Iterable[Bank]) -> dict[tuple[str, str], tuple[str | None, int, int]]:
-    """Where each question's quote sits in its article, for every bank: sibling questions are kept apart."""
-    return {(b.id, qid): span for b in banks for qid, span in quote_spans(b).items()}
-
-
 @dataclass(frozen=True)
 class CheckTotals:
-    """`quiz bank check`: every problem of every file, and what was checked."""
+    """`quiz bank check`: every problem of every file, the quality warnings, and what was checked."""
 
     problems: list[Problem]
     files: int
     banks: int
     questions: int
     quotes: int
+    warnings: list[Problem] = field(default_factory=list)  # `quiz.bank.lint`: errors only with --strict
 
 
 def check_paths(
@@ -177,12 +173,13 @@ def check_paths(
     library: Path | None = None,
     outside: Callable[[Path], None] | None = None,
 ) -> CheckTotals:
-    """Load and ground every bank under `paths`; with `sources_dir`, every quote must be found in it.
+    """Load, ground and lint every bank under `paths`; with `sources_dir`, every quote must be found in it.
 
     No `paths`: the banks folder `library`, as the library reads it (a file linked from outside it is
     not read but passed to `outside`).
     """
     from quiz.bank.library import library_files, load_paths
+    from quiz.bank.lint import lint_bank
     from quiz.errors import QuizError
 
     if sources_dir is not None and not sources_dir.is_dir():
@@ -193,12 +190,14 @@ def check_paths(
     result = load_paths(paths)
     problems = list(result.problems)
     quotes = 0
+    warnings: list[Problem] = []
     for bank in result.banks:
         report = check_bank(bank, sources_dir, required=sources_dir is not None)
         problems += report.problems
         quotes += report.quotes_checked
+        warnings += lint_bank(bank)
     questions = sum(len(b.questions) for b in result.banks)
-    return CheckTotals(problems, len(result.files), len(result.banks), questions, quotes)
+    return CheckTotals(problems, len(result.files), len(result.banks), questions, quotes, warnings)
 
 
 def missing_answers(question: Question) -> list[str]:

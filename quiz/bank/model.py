@@ -11,7 +11,7 @@ Every text is NFC. Answers are stored in one canonical Python form per type:
 | number    | Decimal                           | tolerance (Decimal), unit           |
 | date      | str "YYYY-MM-DD" / "YYYY-MM" / "YYYY" |                                 |
 | truefalse | bool                              |                                     |
-| cloze     | None                              | text (with {{a|b}} blanks), blanks  |
+| cloze     | None                              | text (with {{a|b}} blanks), blanks, unordered |
 | order     | None                              | items (in the correct order)        |
 """
 
@@ -61,7 +61,8 @@ class Outcome(_Vocabulary):
 class Reason(_Vocabulary):
     """Why an answer is almost right (a correct answer may carry TONE as information)."""
 
-    DIACRITICS = "diacritics"
+    DIACRITICS = "diacritics"  # thiếu dấu: marks left out
+    MARKS = "marks"  # sai dấu: a wrong mark
     TONE = "tone"
     TYPO = "typo"
 
@@ -196,6 +197,10 @@ class Question:
     quote: str | None = None
     explanation: str | None = None
     tags: tuple[str, ...] = ()
+    siblings: tuple[str, ...] = ()  # other questions of the bank never asked in the same session or exam
+    unordered: tuple[
+        tuple[int, ...], ...
+    ] = ()  # cloze: groups of 1-based blanks that may be filled in any order
     line: int = 0
     key_lines: tuple[tuple[str, int], ...] = field(default=(), compare=False, repr=False)
 
@@ -234,7 +239,7 @@ class Question:
 
     def content(self) -> dict[str, Any]:
         """What the learner is asked and what counts as right (no metadata)."""
-        return {
+        content: dict[str, Any] = {
             "type": self.type,
             "prompt": self.prompt,
             "answer": _jsonable(self.answer),
@@ -245,6 +250,9 @@ class Question:
             "text": self.text,
             "items": list(self.items),
         }
+        if self.unordered:  # only when set: other questions keep their fingerprint
+            content["unordered"] = [list(g) for g in self.unordered]
+        return content
 
     def fingerprint(self) -> str:
         """A short hash of the question's content: changes when its wording or answer does."""
@@ -263,12 +271,24 @@ class Bank:
     path: Path | None = None
     line: int = 0
     _index: dict[str, Question] = field(default_factory=dict, compare=False, repr=False)
+    _siblings: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self._index.update({q.id: q for q in self.questions})
+        pairs: dict[str, set[str]] = {}
+        for q in self.questions:
+            for other in q.siblings:
+                if other != q.id:
+                    pairs.setdefault(q.id, set()).add(other)
+                    pairs.setdefault(other, set()).add(q.id)
+        self._siblings.update({qid: frozenset(ids) for qid, ids in pairs.items()})
 
     def question(self, qid: str) -> Question | None:
         return self._index.get(qid)
+
+    def siblings_of(self, qid: str) -> frozenset[str]:
+        """The questions declared siblings of `qid` (on either side: `siblings` is symmetric)."""
+        return self._siblings.get(qid, frozenset())
 
     def source(self, sid: str | None) -> Source | None:
         return next((s for s in self.sources if s.id == sid), None)

@@ -27,7 +27,7 @@ from quiz.text.vietnamese import MAX_COMBINING_RUN, combining_flood
 
 BANK_KEYS = ("bank", "title", "language", "description", "sources", "questions")
 SOURCE_KEYS = ("id", "title", "publisher", "published", "url", "file")
-COMMON_KEYS = ("id", "type", "prompt", "source", "quote", "explanation", "tags")
+COMMON_KEYS = ("id", "type", "prompt", "source", "quote", "explanation", "tags", "siblings")
 TYPE_KEYS: dict[str, tuple[str, ...]] = {
     "choice": ("choices", "answer", "shuffle"),
     "multi": ("choices", "answer", "shuffle"),
@@ -35,7 +35,7 @@ TYPE_KEYS: dict[str, tuple[str, ...]] = {
     "number": ("answer", "tolerance", "unit"),
     "date": ("answer",),
     "truefalse": ("answer",),
-    "cloze": ("text",),
+    "cloze": ("text", "unordered"),
     "order": ("items",),
 }
 ALL_QUESTION_KEYS = COMMON_KEYS + tuple(sorted({k for keys in TYPE_KEYS.values() for k in keys}))
@@ -406,6 +406,16 @@ class _Validator:
             if question is not None:
                 out.append(question)
         self.qid = None
+        for question in out:  # a sibling names another question of this bank
+            for other in question.siblings:
+                if other == question.id or other not in seen:
+                    self.qid = question.id
+                    self.error(
+                        question.line_of("siblings"),
+                        M.SIBLING_UNKNOWN.format(id=other),
+                        M.SIBLING_UNKNOWN_FIX,
+                    )
+        self.qid = None
         return out
 
     def question(self, item: Mapping, seen: dict[str, int], source_ids: set[str]) -> Question | None:
@@ -455,6 +465,7 @@ class _Validator:
             "quote": self.text(item, "quote"),
             "explanation": self.text(item, "explanation"),
             "tags": tuple(self.text_list(item, "tags") or ()),
+            "siblings": tuple(self.text_list(item, "siblings") or ()),
         }
         if qtype is not None:
             fields.update(getattr(self, f"q_{qtype}")(item))
@@ -580,7 +591,38 @@ class _Validator:
         for n, match in enumerate(blanks, 1):
             if not [p for p in match.group(1).split("|") if p.strip()]:
                 self.error(line, M.CLOZE_EMPTY_BLANK.format(n=n), M.CLOZE_EMPTY_BLANK_FIX)
-        return {"text": text}
+        return {"text": text, "unordered": self.unordered(item, len(blanks))}
+
+    def unordered(self, item: Mapping, count: int) -> tuple[tuple[int, ...], ...]:
+        """`unordered: true` (every blank) or `[[2, 3], …]`: groups of 1-based blanks filled in any order."""
+        node = item.get("unordered")
+        if node is None:
+            return ()
+        line = item.key_lines["unordered"]
+        if isinstance(node, Scalar) and node.kind == "bool":
+            return (tuple(range(1, count + 1)),) if node.value and count >= 2 else ()
+        groups: list[tuple[int, ...]] = []
+        taken: set[int] = set()
+        if isinstance(node, Sequence):
+            for group in node:
+                if not isinstance(group, Sequence):
+                    break
+                values = [v.value for v in group if isinstance(v, Scalar) and v.kind == "int"]
+                if len(values) != len(group) or len(values) < 2:
+                    break
+                if (
+                    any(not 1 <= v <= count for v in values)
+                    or taken & set(values)
+                    or len(set(values)) < len(values)
+                ):
+                    break
+                taken |= set(values)
+                groups.append(tuple(values))
+            else:
+                if groups:
+                    return tuple(groups)
+        self.error(line, M.UNORDERED_BAD.format(count=count), M.UNORDERED_BAD_FIX)
+        return ()
 
     def q_order(self, item: Mapping) -> dict[str, Any]:
         items = self.text_list(item, "items", required=True)

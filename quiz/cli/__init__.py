@@ -3,7 +3,8 @@
 Each command parses its flags, makes one core call, prints, and returns the exit code. Heavy imports
 (yaml, sqlite, fsrs, questionary, rich) happen inside the commands that need them, so
 `quiz --help` stays instant. One module per command group: study.py (study, exam), bank.py
-(bank …), report.py (report), progress.py (progress …); common.py holds what they share.
+(bank …), report.py (report), exchange.py (export …, import), progress.py (progress …); common.py
+holds what they share.
 """
 
 from __future__ import annotations
@@ -14,10 +15,12 @@ from typing import Annotated
 import typer
 
 from quiz import __version__
+from quiz.cli import config as _config
 from quiz.cli import report as _report
 from quiz.cli import study as _study
 from quiz.cli.bank import bank_app
 from quiz.cli.common import _Command, _Group
+from quiz.cli.exchange import export_app, import_command
 from quiz.cli.progress import progress_app
 
 app = typer.Typer(
@@ -30,7 +33,10 @@ app = typer.Typer(
         "  quiz study --tag số-liệu --new 5    # chỉ câu về số liệu\n"
         "  quiz exam --count 20 --minutes 15   # thi thử\n"
         "  quiz report                         # tiến độ học\n"
-        "  quiz bank check --sources banks/sources"
+        "  quiz config --accept-no-diacritics  # tính câu trả lời không dấu là đúng\n"
+        "  quiz bank check --sources banks/sources\n"
+        "  quiz export anki doi-ngoai-dang-2018 -o doi-ngoai.apkg   # sang Anki\n"
+        "  quiz progress merge ~/Sync/may-ban.jsonl                # gộp tiến độ máy khác"
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -39,6 +45,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.add_typer(bank_app, name="bank")
+app.add_typer(export_app, name="export")
 app.add_typer(progress_app, name="progress")
 
 
@@ -62,6 +69,8 @@ def root(
 app.command("study", cls=_Command)(_study.study)
 app.command("exam", cls=_Command)(_study.exam)
 app.command("report", cls=_Command)(_report.report)
+app.command("import", cls=_Command)(import_command)
+app.command("config", cls=_Command)(_config.config)
 
 
 def main() -> None:

@@ -40,13 +40,17 @@ def bank_check(
             help="Thư mục bài báo gốc: mọi `quote` phải có nguyên văn trong tệp nguồn.",
         ),
     ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Coi cảnh báo chất lượng là lỗi (mã thoát 1).")
+    ] = False,
     banks: BanksOption = None,
 ) -> None:
-    """Kiểm tra ngân hàng câu hỏi: liệt kê mọi lỗi (tệp:dòng) trong một lần chạy.
+    """Kiểm tra ngân hàng câu hỏi: liệt kê mọi lỗi (tệp:dòng) trong một lần chạy, rồi các cảnh báo
+    chất lượng (đề in đáp án của câu khác, id chứa đáp án, đề quá dài…; xem docs/bank-format.md).
 
-    Ví dụ:  quiz bank check  ·  quiz bank check banks/moi.yaml --sources banks/sources
+    Ví dụ:  quiz bank check  ·  quiz bank check banks/moi.yaml --sources banks/sources --strict
 
-    Mã thoát: 0 không lỗi, 1 có lỗi, 2 đường dẫn không dùng được.
+    Mã thoát: 0 không lỗi, 1 có lỗi (--strict: cả cảnh báo), 2 đường dẫn không dùng được.
     """
     from quiz.bank.grounding import check_paths
     from quiz.bank.library import banks_dir, display_path
@@ -57,8 +61,10 @@ def bank_check(
     folder = banks_dir(banks)
     totals = check_paths(paths or [], sources, library=folder, outside=outside)
     echo_lines(str(problem) for problem in totals.problems)  # one console, the first MAX_SHOWN
-    if totals.problems:
-        echo(M.CHECK_FAILED.format(count=len(totals.problems), files=totals.files), style="red")
+    echo_lines((str(w) for w in totals.warnings), style="red" if strict else "yellow")
+    errors = len(totals.problems) + (len(totals.warnings) if strict else 0)
+    if errors:
+        echo(M.CHECK_FAILED.format(count=errors, files=totals.files), style="red")
         raise typer.Exit(1)
     template = M.CHECK_OK_SOURCES if sources is not None else M.CHECK_OK
     echo(
@@ -67,6 +73,8 @@ def bank_check(
         ),
         style="green",
     )
+    if totals.warnings:
+        echo(M.CHECK_WARNINGS.format(count=len(totals.warnings)), style="yellow")
 
 
 @bank_app.command("list", cls=_Command)

@@ -33,6 +33,13 @@ def _scheduler(retention: float | None) -> Any:
     return Scheduler(desired_retention=option_retention(retention), fuzz=settings.current().fuzzing)
 
 
+def _accept_no_diacritics() -> bool:
+    """The learner's preference (`quiz config --accept-no-diacritics`)."""
+    from quiz.progress.preferences import load
+
+    return load().accept_no_diacritics
+
+
 def _front_end(plain: bool, console: Any) -> Any:
     from quiz.ui.runner import InteractiveIO, PlainIO
 
@@ -133,12 +140,12 @@ def study(
     """
     import random
 
-    from quiz.bank.grounding import library_spans
     from quiz.bank.library import banks_dir, progress_path, resolve
     from quiz.progress.clock import day_bounds, today
     from quiz.progress.clock import now as clock_now
     from quiz.progress.store import Store
     from quiz.study.session import Session, select_questions, study_queue
+    from quiz.study.siblings import SiblingIndex
 
     positive(minutes, "--minutes")
     chosen = resolve(bank or [], banks_dir(banks), warn=warn)
@@ -146,6 +153,7 @@ def study(
         raise no_match(chosen, tag)
     scheduler = _scheduler(retention)
     console = make_console()
+    accept_no_diacritics = _accept_no_diacritics()  # a damaged preferences file: refused before the store
     with Store.open(progress_path(progress)) as store:
         now = clock_now()
         items = study_queue(
@@ -157,10 +165,10 @@ def study(
             introduced_today=store.introduced_between(*day_bounds(today(now))),
             limit=limit,
             cram=cram,
-            spans=library_spans(chosen),
+            siblings=SiblingIndex.of(chosen),
             rng=random.Random(settings.current().seed),  # QUIZ_SEED: reproducible demos and tests
         )
-        session = Session(store, scheduler, "study")
+        session = Session(store, scheduler, "study", accept_no_diacritics)
         if not items:
             console.print(M.NOTHING_DUE, markup=False)
             console.print(M.NOTHING_DUE_HINT, markup=False, style="dim")
@@ -217,20 +225,26 @@ def exam(
     from quiz.progress.store import Store
     from quiz.study.exam import score_exam
     from quiz.study.session import Session, exam_queue
+    from quiz.study.siblings import SiblingIndex
     from quiz.text.escape import escape
     from quiz.ui.render import question_lines
 
     positive(minutes, "--minutes")
     chosen = resolve(bank or [], banks_dir(banks), warn=warn)
     items = exam_queue(
-        chosen, count, seed=seed if seed is not None else settings.current().seed, tags=tag or ()
+        chosen,
+        count,
+        seed=seed if seed is not None else settings.current().seed,
+        tags=tag or (),
+        siblings=SiblingIndex.of(chosen),
     )
     if not items:
         raise no_match(chosen, tag)
     console = make_console()
     scheduler = _scheduler(None)
+    accept_no_diacritics = _accept_no_diacritics()  # a damaged preferences file: refused before the store
     with Store.open(progress_path(progress)) as store:
-        session = Session(store, scheduler, "exam")
+        session = Session(store, scheduler, "exam", accept_no_diacritics)
         limit = M.EXAM_LIMIT.format(minutes=f"{minutes:g}") if minutes else ""
         console.print(M.EXAM_START.format(count=len(items), limit=limit), markup=False, style="dim")
         outcome = _run_session(session, items, console, plain, minutes, show_feedback=False)

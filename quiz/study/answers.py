@@ -1,7 +1,8 @@
 """Read a learner's typed line as a response for the judge (plain mode and scripts).
 
 cli.md: a choice by its letter or number, several as `a c` or `1,3`, an order as `3 1 2 4`,
-true/false as `đ`/`s`, `true`/`false`, `y`/`n`. A choice may also be typed as its text, and
+true/false as `đ`/`s`, `true`/`false`, `y`/`n` or in words (`không đúng`, `chính xác`: quiz/text/yesno.py).
+A choice may also be typed as its text, and
 several choices or an order as texts separated by `;` (shuffle-proof scripts).
 Pure functions; nothing here reads stdin.
 A line that cannot be read as an answer becomes a response the judge marks wrong, and the
@@ -16,9 +17,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from quiz.bank.model import Question
+from quiz.text.yesno import truth_value
 
-TRUE_WORDS = {"đ", "d", "đúng", "dung", "true", "t", "y", "yes", "có", "co", "1", "right"}
-FALSE_WORDS = {"s", "sai", "false", "f", "n", "no", "không", "khong", "0", "wrong"}
 _SPLIT = re.compile(r"[\s,;]+")
 
 
@@ -95,11 +95,9 @@ def parse_line(question: Question, line: str, shown: list[str] | None = None) ->
         picks = _options(text, shown)
         return picks if picks and sorted(picks) == sorted(shown) else Invalid(text)
     if question.type == "truefalse":
-        word = text.lower().rstrip(".!")
-        if word in TRUE_WORDS:
-            return True
-        if word in FALSE_WORDS:
-            return False
+        value = truth_value(text)  # `đ`, `có`, `chính xác`, `không đúng`, `sai rồi` …
+        if value is not None:
+            return value
         return Invalid(text)
     return text
 

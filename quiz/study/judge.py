@@ -1,60 +1,64 @@
 """Judge a learner's response against a `Question`: correct, almost (with a reason) or wrong.
 
-Pure functions, standard library only; nothing here raises on any response.
+Pure functions; nothing here raises on any response. The verdict carries codes only (outcome,
+reason, note, the options missed or extra, the blanks wrong); the ui turns them into Vietnamese.
 
-`judge(question, response)` dispatches on the question type (see docs/design.md for the response
-each type gets). Typed answers (`text`, cloze blanks, `number`, `date`) follow "Judging typed
-answers" in the bank format:
+`judge(question, response)` dispatches on the question type (docs/design.md gives the response
+each type gets). Typed answers follow "Judging typed answers" in docs/bank-format.md; the word
+by word rules live in `quiz.text.match`: a typo is a slip inside one syllable that leaves a
+non-word; a change that yields another valid syllable is another word, and wrong.
 
-* case, surrounding spaces and punctuation, repeated spaces, Unicode form never matter;
-* old/new tone placement (`hoà` = `hòa`) is correct, with reason "tone" as information;
-* missing diacritics (all or some) is "almost", reason "diacritics";
-* a small typo (edit distance 1 from 5 letters, 2 from 12) is "almost", reason "typo";
-  never on numbers, dates or document codes: different digits or codes are wrong;
-* document codes match whatever the separators (`32-CT/TW` = `32/CT-TW` = `số 32 CT TW`);
-* Roman and Arabic ordinals agree (`Đại hội XIII` = `Đại hội 13`);
-* numbers use Vietnamese separators (`1.000`, `0,6`), a trailing unit is ignored;
-* dates are day first; the precision asked is the precision needed.
+Reasons: "tone" (right, tone mark placed the old/new way or `lí`/`lý`), "diacritics" (thiếu
+dấu: marks left out), "marks" (sai dấu: a wrong mark), "typo" (lỗi gõ). With
+`accept_no_diacritics` (the learner's setting), "diacritics" is correct, reason kept so that the
+spelling is still shown.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any
 
-from quiz import messages as M
-from quiz.bank.model import Outcome, Question, Reason
-from quiz.text.codes import DOC_TYPE_WORDS, find_codes
+from quiz.bank.model import Outcome, Question, Reason, cloze_blanks
 from quiz.text.dates import PRECISION_RANK, parse_date
-from quiz.text.numbers import number_readings, parse_numeral, roman_to_int
-from quiz.text.vietnamese import fold, lacks_only_marks, norm_key, tone_key
+from quiz.text.datewords import read_date
+from quiz.text.match import FILLER, Context, Match, match_form, normalize, tokens
+from quiz.text.numbers import number_readings, roman_to_int
+from quiz.text.numwords import find_number_words
+from quiz.text.vietnamese import fold, norm_key
+from quiz.text.yesno import truth_value
 
 CORRECT = Outcome.CORRECT.value
 ALMOST = Outcome.ALMOST.value
 WRONG = Outcome.WRONG.value
 OUTCOMES: tuple[str, ...] = tuple(o.value for o in Outcome)
 REASONS: tuple[str, ...] = tuple(r.value for r in Reason)
-
-# Learner-visible explanations (Vietnamese, NFC). `{expected}` is the answer as the bank spells it.
+# Notes (codes) a verdict may carry; quiz/ui/render.py words them.
+NOTES: tuple[str, ...] = ("not_a_number", "not_a_date", "need_day", "need_month", "blank_count")
 
 
 @dataclass(frozen=True)
 class Verdict:
-    """The judge's decision.
+    """The judge's decision, as codes.
 
-    `outcome` is "correct", "almost" or "wrong"; `reason` is "diacritics", "tone", "typo" or None
-    (a correct answer may carry "tone"); `expected` is the answer to show (for text, the accepted
-    form the learner matched); `detail` a short Vietnamese explanation when useful.
+    `outcome` "correct" / "almost" / "wrong"; `reason` "diacritics", "marks", "tone", "typo" or
+    None; `expected` the answer to show (for text, the accepted form matched); `note` one of
+    `NOTES` or None; `missed` / `extra` the options a multi answer left out / chose wrongly;
+    `blanks` for cloze, (blank number 1-based, its right word, reason or None) of every blank
+    not right as typed (wrong blanks have reason "wrong").
     """
 
     outcome: str
     expected: str
     reason: str | None = None
-    detail: str | None = None
+    note: str | None = None
+    missed: tuple[str, ...] = ()
+    extra: tuple[str, ...] = ()
+    blanks: tuple[tuple[int, str, str], ...] = ()
+    count: int = 0  # blanks expected (note "blank_count")
 
     @property
     def accepted(self) -> bool:
@@ -62,230 +66,71 @@ class Verdict:
         return self.outcome in (CORRECT, ALMOST)
 
 
-# --------------------------------------------------------------------------- normalisation
-
-
-_norm = norm_key
-
-
 def _blank(response: Any) -> bool:
     return not isinstance(response, str) or not response.strip()
 
 
-# Roman-looking tokens that are also Vietnamese words ("vi", "di", "mi", ...): read as numerals
-# only after a word that announces an ordinal, or when they are the whole answer.
-_ROMAN_AMBIGUOUS = frozenset({"i", "v", "x", "l", "c", "d", "m", "di", "li", "mi", "vi", "xi"})
-_ORDINAL_CONTEXT = frozenset(
-    {"hoi", "khoa", "thu", "ky", "lan", "uong", "quoc", "chuong", "phan", "muc", "hop"}
-)
+def _squash(text: str) -> str:
+    return " ".join(norm_key(text).split())
+
 
 # --------------------------------------------------------------------------- text answers
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
-_VOWELS = frozenset("aeiouy")
-_Spelling = Sequence[tuple[str, str]]
+_RANK = {CORRECT: 0, ALMOST: 1}
 
 
-class _TextKey(NamedTuple):
-    tokens: tuple[tuple[str, str], ...]  # ("w", word) / ("n", number) / ("c", document code)
-    tones: tuple[tuple[str, str], ...]  # words as tone keys, numbers and codes as they are
-    spelled: tuple[tuple[str, str], ...]  # (letter, tone) per character, for the lenient distance
-    figures: tuple[tuple[str, str], ...]  # the numbers and codes, in order
-    letters: int  # how many letters the words have
+def _verdict_of(match: Match) -> tuple[str, str | None]:
+    if match.typos or match.joins:
+        return ALMOST, "typo"
+    if match.marks:
+        return ALMOST, "marks"
+    if match.diacritics:
+        return ALMOST, "diacritics"
+    return CORRECT, "tone" if match.tone else None
 
 
-def _number_tokens(raw: str) -> list[tuple[str, str]]:
-    try:
-        value = parse_numeral(raw)
-    except (InvalidOperation, ValueError):
-        value = None
-    if value is not None and len(raw) <= 40:
-        return [("n", format(value.normalize(), "f"))]
-    return [("n", digits.lstrip("0") or "0") for digits in re.split(r"[.,]", raw)]
-
-
-def _plain_tokens(segment: str) -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
-    for tok in _TOKEN.findall(segment):
-        out.extend(_number_tokens(tok) if tok[0].isdigit() else [("w", tok)])
-    return out
-
-
-def _text_key(text: str, romans: bool = True) -> _TextKey:
-    """The comparable form of a typed answer. With `romans` False, Roman-looking words
-    (`XIII`, `vi`, `d`, ...) stay words."""
-    s = _norm(text)
-    raw: list[tuple[str, str]] = []
-    pos = 0
-    for start, end, code in find_codes(s):
-        raw.extend(_plain_tokens(s[pos:start]))
-        if raw and raw[-1][0] == "w" and fold(raw[-1][1]) == "so":
-            raw.pop()  # "số 32-CT/TW"
-        if len(raw) >= 2 and raw[-1][0] == raw[-2][0] == "w":
-            kinds = DOC_TYPE_WORDS.get((fold(raw[-2][1]), fold(raw[-1][1])), frozenset())
-            if code.type in kinds:
-                del raw[-2:]  # "Chỉ thị 32-CT/TW" is the code itself
-        raw.append(("c", str(code)))
-        pos = end
-    raw.extend(_plain_tokens(s[pos:]))
-
-    tokens: list[tuple[str, str]] = []
-    for i, (kind, value) in enumerate(raw):
-        if romans and kind == "w" and value.isascii():
-            prev = fold(raw[i - 1][1]) if i and raw[i - 1][0] == "w" else ""
-            if value not in _ROMAN_AMBIGUOUS or prev in _ORDINAL_CONTEXT or len(raw) == 1:
-                number = roman_to_int(value)
-                if number:
-                    kind, value = "n", str(number)
-        if kind == "n" and len(tokens) >= 2 and [fold(t[1]) for t in tokens[-2:]] == ["lan", "thu"]:
-            del tokens[-2:]  # "lần thứ XIII" = "XIII"
-        tokens.append((kind, value))
-
-    tones: list[tuple[str, str]] = []
-    spelled: list[tuple[str, str]] = []
-    letters = 0
-    for kind, value in tokens:
-        if spelled:
-            spelled.append((" ", ""))
-        if kind == "w":
-            base, tone = tone_key(value)
-            tones.append((base, tone))
-            spelled.extend(_spell(base, tone))
-            letters += len(base)
-        else:
-            tones.append((kind, value))
-            spelled.extend((c, "") for c in value)
-    figures = tuple(t for t in tokens if t[0] != "w")
-    return _TextKey(tuple(tokens), tuple(tones), tuple(spelled), figures, letters)
-
-
-_expected_key = lru_cache(maxsize=2048)(_text_key)
-
-
-def typo_allowance(letters: int) -> int:
-    """How many edits a text answer of `letters` letters tolerates: 0, 1 from 5, 2 from 12."""
-    return 2 if letters >= 12 else 1 if letters >= 5 else 0
-
-
-def _spell(letters: str, tone: str) -> list[tuple[str, str]]:
-    """A word as (letter, tone) pairs, the tone carried by its last vowel whatever the spelling
-    rule placed it on, so that `hoà` and `hòa` spell alike and a missing tone is a missing mark."""
-    spelled = [(c, "") for c in letters]
-    if tone and spelled:
-        vowels = [i for i, c in enumerate(letters) if fold(c) in _VOWELS]
-        at = vowels[-1] if vowels else len(letters) - 1
-        spelled[at] = (letters[at], tone)
-    return spelled
-
-
-def _lacks(expected: tuple[str, str], given: tuple[str, str]) -> bool:
-    """True when the given (letter, tone) is the expected one with some diacritics left out."""
-    return lacks_only_marks(expected[0], given[0]) and given[1] in ("", expected[1])
-
-
-def _lenient_distance(expected: _Spelling, given: _Spelling, limit: int) -> int:
-    """Damerau (OSA) distance over (letter, tone) pairs where leaving out diacritics costs nothing:
-    a letter may lack some of its marks or its tone. Above `limit` reports `limit + 1`; the work
-    is O(len × limit)."""
-    n, m = len(expected), len(given)
-    if abs(n - m) > limit:
-        return limit + 1
-    big = limit + 1
-    prev2: list[int] = []
-    prev = [j if j <= limit else big for j in range(m + 1)]
-    for i in range(1, n + 1):
-        e = expected[i - 1]
-        cur = [big] * (m + 1)
-        if i <= limit:
-            cur[0] = i
-        for j in range(max(1, i - limit), min(m, i + limit) + 1):
-            g = given[j - 1]
-            best = prev[j - 1] + (0 if e == g or _lacks(e, g) else 1)
-            if prev[j] + 1 < best:
-                best = prev[j] + 1
-            if cur[j - 1] + 1 < best:
-                best = cur[j - 1] + 1
-            if i > 1 and j > 1 and e == given[j - 2] and expected[i - 2] == g and e != g:
-                if prev2[j - 2] + 1 < best:
-                    best = prev2[j - 2] + 1
-            cur[j] = min(best, big)
-        if min(cur) > limit:
-            return big
-        prev2, prev = prev, cur
-    return min(prev[m], big)
-
-
-def _squash(text: str) -> str:
-    return " ".join(_norm(text).split())
-
-
-def _compare(ekey: _TextKey, gkey: _TextKey) -> tuple[int, str, str | None] | None:
-    """(rank, outcome, reason) of one given key against one expected key; lower rank is better."""
-    if ekey.tokens == gkey.tokens:
-        return 0, CORRECT, None
-    if ekey.figures != gkey.figures:  # numbers and document codes must be exact
-        return None
-    if ekey.tones == gkey.tones:
-        return 1, CORRECT, "tone"
-    limit = typo_allowance(ekey.letters)
-    distance = _lenient_distance(ekey.spelled, gkey.spelled, limit)
-    if distance == 0:
-        return 2, ALMOST, "diacritics"
-    if distance <= limit:
-        return 2 + distance, ALMOST, "typo"
-    return None
-
-
-def _match_text(expected: str, given: str, gkeys: list[_TextKey]) -> tuple[int, str, str | None] | None:
-    """(rank, outcome, reason) of `given` against one accepted form, or None if it does not match.
-
-    Roman-looking words (`XIII`, `vi`) are first read as numerals where that makes sense, then,
-    if that does not give a match, as the words they may be (`d` for `Đ`, `ii` for `iì`).
-    """
-    ekey = _expected_key(expected)
-    if not ekey.tokens:  # an answer made of punctuation only
-        same = _squash(expected) == _squash(given) and bool(_squash(given))
-        return (0, CORRECT, None) if same else None
-    found = _compare(ekey, gkeys[0])
-    if found is None or found[0] > 0:
-        if len(gkeys) == 1:
-            gkeys.append(_text_key(given, romans=False))
-        strict = _expected_key(expected, romans=False)
-        if strict != ekey or gkeys[1] != gkeys[0]:
-            other = _compare(strict, gkeys[1])
-            # Only for missing diacritics: a typo between `XII` and `XIII` is a different number.
-            if other is not None and other[0] <= 2 and (found is None or other[0] < found[0]):
-                found = other
-    return found
-
-
-_DETAILS = {"diacritics": M.DETAIL_DIACRITICS, "typo": M.DETAIL_TYPO, "tone": M.DETAIL_TONE}
-
-
-def judge_text(expected: str, accept: Sequence[str], given: str) -> Verdict:
+def judge_text(
+    expected: str,
+    accept: Sequence[str] = (),
+    given: Any = "",
+    prompt: str = "",
+    accept_no_diacritics: bool = False,
+) -> Verdict:
     """Judge a typed answer against `expected` and every form in `accept`.
 
-    The verdict's `expected` is the form matched (with its diacritics), else `expected`.
+    `prompt` is what the learner was asked (its words are harmless in the answer). The
+    verdict's `expected` is the form matched (with its diacritics), else `expected`.
     """
     expected_text = expected if isinstance(expected, str) else str(expected)
-    if _blank(given):
+    if _blank(given) or len(given) > 2000:
         return Verdict(WRONG, expected_text)
-    gkeys = [_text_key(given)]
-    best: tuple[int, str, str | None] | None = None
-    best_form = expected_text
     if isinstance(accept, str):
         accept = [accept]
-    for form in [expected_text, *(a for a in accept or () if isinstance(a, str))]:
-        found = _match_text(form, given, gkeys)
-        if found is not None and (best is None or found[0] < best[0]):
-            best, best_form = found, form
-            if found[0] == 0:
-                break
+    forms = [expected_text, *(a for a in accept or () if isinstance(a, str))]
+    context = Context(
+        question=tokens(prompt or "", True, False) if prompt else (),
+        forms=tuple(tokens(f) for f in forms),
+    )
+    best: tuple[tuple[int, Match, bool], str, str | None, str] | None = None
+    for form in forms:
+        if not tokens(form):  # an answer made of punctuation only
+            if _squash(form) == _squash(given):
+                return Verdict(CORRECT, form)
+            continue
+        found = match_form(form, given, context)
+        if found is None:
+            continue
+        outcome, reason = _verdict_of(found)
+        literal = fold(_squash(form)).split() != fold(_squash(given)).split()  # ties: the form as typed
+        key = (_RANK[outcome], found, literal)
+        if best is None or key < best[0]:
+            best = (key, outcome, reason, form)
     if best is None:
         return Verdict(WRONG, expected_text)
-    _, outcome, reason = best
-    detail = _DETAILS[reason].format(expected=best_form) if reason else None
-    return Verdict(outcome, best_form, reason, detail)
+    _, outcome, reason, form = best
+    if reason == "diacritics" and accept_no_diacritics:
+        outcome = CORRECT
+    return Verdict(outcome, form, reason)
 
 
 # --------------------------------------------------------------------------- per question type
@@ -302,12 +147,12 @@ def _same(a: Any, b: Any) -> bool:
     return isinstance(a, str) and isinstance(b, str) and _squash(a) == _squash(b)
 
 
-def _judge_choice(question: Question, response: Any) -> Verdict:
+def _judge_choice(question: Question, response: Any, **_: Any) -> Verdict:
     ok = _same(response, question.answer)
     return Verdict(CORRECT if ok else WRONG, _canonical(question))
 
 
-def _judge_multi(question: Question, response: Any) -> Verdict:
+def _judge_multi(question: Question, response: Any, **_: Any) -> Verdict:
     expected = _canonical(question)
     if isinstance(response, str):
         response = [response]
@@ -318,26 +163,21 @@ def _judge_multi(question: Question, response: Any) -> Verdict:
     if not all(isinstance(c, str) for c in chosen) or not isinstance(question.answer, Iterable):
         return Verdict(WRONG, expected)
     right = {_squash(a) for a in question.answer if isinstance(a, str)}
-    ok = {_squash(c) for c in chosen} == right
-    return Verdict(CORRECT if ok else WRONG, expected)
+    picked = {_squash(c) for c in chosen}
+    options = list(question.choices) or [*question.answer, *chosen]
+    missed = tuple(dict.fromkeys(c for c in options if _squash(c) in right - picked))
+    extra = tuple(dict.fromkeys(c for c in [*options, *chosen] if _squash(c) in picked - right))
+    ok = picked == right
+    return Verdict(CORRECT if ok else WRONG, expected, missed=missed, extra=extra)
 
 
-_TRUE_WORDS = frozenset({"đúng", "đ", "d", "dung", "true", "t", "y", "yes", "có", "co", "1"})
-_FALSE_WORDS = frozenset({"sai", "s", "false", "f", "n", "no", "không", "khong", "0"})
-
-
-def _judge_truefalse(question: Question, response: Any) -> Verdict:
-    value: bool | None = None
-    if isinstance(response, bool):
-        value = response
-    elif isinstance(response, str):
-        word = _squash(response).strip(" .!")
-        value = True if word in _TRUE_WORDS else False if word in _FALSE_WORDS else None
+def _judge_truefalse(question: Question, response: Any, **_: Any) -> Verdict:
+    value = response if isinstance(response, bool) else truth_value(response)
     ok = value is not None and value == bool(question.answer)
     return Verdict(CORRECT if ok else WRONG, _canonical(question))
 
 
-def _judge_order(question: Question, response: Any) -> Verdict:
+def _judge_order(question: Question, response: Any, **_: Any) -> Verdict:
     expected = _canonical(question)
     if isinstance(response, str):
         return Verdict(WRONG, expected)
@@ -350,39 +190,136 @@ def _judge_order(question: Question, response: Any) -> Verdict:
     return Verdict(CORRECT if ok else WRONG, expected)
 
 
-def _judge_number(question: Question, response: Any) -> Verdict:
+# Words a learner puts around a number that claim nothing more (folded).
+_HEDGES = frozenset(
+    "gan hon tren khoang chung xap xi uoc tinh ngot do toi den co la so thu duoc tat ca tong cong "
+    "chi rieng".split()
+)
+_MULTIPLIERS = {"nghin": 1000, "ngan": 1000, "trieu": 10**6, "ty": 10**9, "ti": 10**9}
+_NUMBER_PIECE = re.compile(r"[+\-]?\d+(?:[., ]\d{3})*(?:[.,]\d+)?|[^\W\d_]+")
+
+
+def _number_items(text: str) -> list[tuple[str, list[Decimal] | str]]:
+    """The response as ("n", readings) and ("w", folded word) items."""
+    s = normalize(text).replace("%", " ")
+    pieces = _NUMBER_PIECE.findall(s)
+    words = [fold(p) if not p[0].isdigit() and p[0] not in "+-" else "" for p in pieces]
+    runs = {start: (end, value) for start, end, value in find_number_words(words)}
+    items: list[tuple[str, list[Decimal] | str]] = []
+    i = 0
+    while i < len(pieces):
+        piece = pieces[i]
+        if i in runs:
+            end, value = runs[i]
+            items.append(("n", [Decimal(value)]))
+            i = end
+            continue
+        if words[i] == "":
+            readings = number_readings(piece)
+            if i + 1 < len(pieces) and words[i + 1] in _MULTIPLIERS:
+                readings = [r * _MULTIPLIERS[words[i + 1]] for r in readings]
+                i += 1
+            items.append(("n", readings))
+        else:
+            items.append(("w", words[i]))
+        i += 1
+    return items
+
+
+def _judge_number(question: Question, response: Any, **_: Any) -> Verdict:
     expected_text = _canonical(question)
-    if _blank(response):
+    if _blank(response) or len(response) > 200:
         return Verdict(WRONG, expected_text)
-    readings = number_readings(response)
-    if not readings:
-        return Verdict(WRONG, expected_text, detail=M.DETAIL_NOT_A_NUMBER)
     try:
         expected = Decimal(str(question.answer))
         tolerance = abs(Decimal(str(question.tolerance or 0)))
-        ok = any(abs(value - expected) <= tolerance for value in readings)
     except (InvalidOperation, ValueError, ArithmeticError):
-        ok = False
-    return Verdict(CORRECT if ok else WRONG, expected_text)
+        return Verdict(WRONG, expected_text)
+    items = _number_items(response)
+    roman = roman_to_int(response.strip().strip(".")) if len(items) == 1 and items[0][0] == "w" else None
+    if roman:
+        items = [("n", [Decimal(roman)])]
+    numbers = [r for kind, r in items if kind == "n"]
+    if not numbers:
+        return Verdict(WRONG, expected_text, note="not_a_number")
+    asked = _number_items(" ".join(filter(None, [question.prompt, question.unit])))
+    quoted = _number_items(question.quote or "")
+    known_numbers = {v for _, r in [*asked, *quoted] if isinstance(r, list) for v in r}
+    harmless = {w for _, w in asked if isinstance(w, str)} | _HEDGES
+    harmless |= {fold(w) for phrase in FILLER for w in phrase}
+    quote_words = {w for _, w in quoted if isinstance(w, str)}
+
+    def right(readings: list[Decimal]) -> bool:
+        return any(abs(value - expected) <= tolerance for value in readings)
+
+    numbers_given = [r for kind, r in items if kind == "n" and isinstance(r, list)]
+    # with another number of the quote, the quote's words may come too: `… ở 111 quốc gia`
+    second = any(not right(r) and any(v in known_numbers for v in r) for r in numbers_given)
+    found = False
+    for kind, item in items:
+        if kind == "n":
+            assert isinstance(item, list)
+            if right(item) and not found:
+                found = True
+            elif not any(v in known_numbers for v in item):
+                return Verdict(WRONG, expected_text)  # a second number: `245 hoặc 250`
+        elif item not in harmless and not (second and item in quote_words):
+            return Verdict(WRONG, expected_text)  # `245 quốc gia` for 245 chính đảng
+    return Verdict(CORRECT if found else WRONG, expected_text)
 
 
-def _judge_date(question: Question, response: Any) -> Verdict:
+def _judge_date(question: Question, response: Any, **_: Any) -> Verdict:
     expected_text = _canonical(question)
     if _blank(response):
         return Verdict(WRONG, expected_text)
     expected = parse_date(str(question.answer))
-    given = parse_date(response)
+    given = read_date(response)
     if given is None or expected is None:
-        return Verdict(WRONG, expected_text, detail=M.DETAIL_NOT_A_DATE if given is None else None)
+        return Verdict(WRONG, expected_text, note="not_a_date" if given is None else None)
     (e_iso, e_precision), (g_iso, g_precision) = expected, given
     if PRECISION_RANK[g_precision] < PRECISION_RANK[e_precision]:
-        need = M.DETAIL_NEED_DAY if e_precision == "day" else M.DETAIL_NEED_MONTH
-        return Verdict(WRONG, expected_text, detail=need)
+        return Verdict(WRONG, expected_text, note="need_day" if e_precision == "day" else "need_month")
     ok = g_iso[: len(e_iso)] == e_iso
     return Verdict(CORRECT if ok else WRONG, expected_text)
 
 
-def _judge_cloze(question: Question, response: Any) -> Verdict:
+def _groups(question: Question, count: int) -> list[list[int]]:
+    """The blanks (0-based) that may be permuted among themselves, each blank in one group."""
+    unordered = getattr(question, "unordered", ())
+    if unordered is True:  # a Question built in code may say True: every blank
+        groups = [list(range(count))]
+    elif isinstance(unordered, (tuple, list)):
+        groups = [[p - 1 for p in g if isinstance(p, int) and 0 < p <= count] for g in unordered]
+    else:
+        groups = []
+    seen = {p for g in groups for p in g}
+    return [g for g in groups if g] + [[p] for p in range(count) if p not in seen]
+
+
+_BLANK_RANK = {CORRECT: 0, ALMOST: 1, WRONG: 2}
+
+
+def _assign(group: list[int], given: list[int], cost: dict[tuple[int, int], int]) -> list[int] | None:
+    """The permutation of `given` over `group` with the lowest total cost (bitmask DP, ≤ 12)."""
+    n = len(group)
+    if n > 12:
+        return None
+    best: dict[int, tuple[int, list[int]]] = {0: (0, [])}
+    for i in range(n):
+        nxt: dict[int, tuple[int, list[int]]] = {}
+        for mask, (total, chosen) in best.items():
+            for k in range(n):
+                if mask & (1 << k):
+                    continue
+                value = total + cost[(group[i], given[k])]
+                key = mask | (1 << k)
+                if key not in nxt or value < nxt[key][0]:
+                    nxt[key] = (value, [*chosen, given[k]])
+        best = nxt
+    return best[(1 << n) - 1][1]
+
+
+def _judge_cloze(question: Question, response: Any, accept_no_diacritics: bool = False) -> Verdict:
     expected = _canonical(question)
     blanks = question.blanks
     if isinstance(response, str):
@@ -392,23 +329,46 @@ def _judge_cloze(question: Question, response: Any) -> Verdict:
     except TypeError:
         return Verdict(WRONG, expected)
     if len(given) != len(blanks) or not blanks:
-        return Verdict(WRONG, expected, detail=M.DETAIL_BLANK_COUNT.format(count=len(blanks)))
-    verdicts = [judge_text(alts[0], alts[1:], g) for alts, g in zip(blanks, given, strict=True)]
-    wrong = [str(n) for n, v in enumerate(verdicts, 1) if v.outcome == WRONG]
-    if wrong:
-        return Verdict(WRONG, expected, detail=M.DETAIL_BLANKS_WRONG.format(numbers=", ".join(wrong)))
-    for n, v in enumerate(verdicts, 1):
-        if v.outcome == ALMOST:
-            return Verdict(ALMOST, expected, v.reason, M.DETAIL_BLANK.format(n=n, detail=v.detail))
-    tone = any(v.reason == "tone" for v in verdicts)
-    return Verdict(CORRECT, expected, "tone" if tone else None)
+        return Verdict(WRONG, expected, note="blank_count", count=len(blanks))
+    context = " ".join(filter(None, [re.sub(r"\{\{.*?\}\}", " ", question.text or ""), question.prompt]))
+    verdicts: dict[tuple[int, int], Verdict] = {}
+
+    def verdict(b: int, g: int) -> Verdict:
+        if (b, g) not in verdicts:
+            alts = blanks[b]
+            verdicts[(b, g)] = judge_text(alts[0], alts[1:], given[g], context, accept_no_diacritics)
+        return verdicts[(b, g)]
+
+    placed: dict[int, Verdict] = {}
+    for group in _groups(question, len(blanks)):
+        if len(group) == 1:
+            placed[group[0]] = verdict(group[0], group[0])
+            continue
+        cost = {(b, g): _BLANK_RANK[verdict(b, g).outcome] for b in group for g in group}
+        order = _assign(group, list(group), cost) or list(group)
+        for b, g in zip(group, order, strict=True):
+            placed[b] = verdict(b, g)
+    notes = tuple(
+        (b + 1, blanks[b][0], "wrong" if v.outcome == WRONG else v.reason or "")
+        for b, v in sorted(placed.items())
+        if v.outcome != CORRECT or v.reason not in (None, "tone")
+    )
+    outcomes = {v.outcome for v in placed.values()}
+    if WRONG in outcomes:
+        return Verdict(WRONG, expected, blanks=notes)
+    if ALMOST in outcomes:
+        reason = next(v.reason for _, v in sorted(placed.items()) if v.outcome == ALMOST)
+        return Verdict(ALMOST, expected, reason, blanks=notes)
+    reasons = [v.reason for v in placed.values() if v.reason]
+    reason = "diacritics" if "diacritics" in reasons else "tone" if reasons else None
+    return Verdict(CORRECT, expected, reason, blanks=notes)
 
 
-def _judge_text_question(question: Question, response: Any) -> Verdict:
-    return judge_text(question.answer, question.accept, response)
+def _judge_text_question(question: Question, response: Any, accept_no_diacritics: bool = False) -> Verdict:
+    return judge_text(question.answer, question.accept, response, question.prompt or "", accept_no_diacritics)
 
 
-_JUDGES = {
+_JUDGES: dict[str, Callable[..., Verdict]] = {
     "choice": _judge_choice,
     "multi": _judge_multi,
     "text": _judge_text_question,
@@ -420,12 +380,17 @@ _JUDGES = {
 }
 
 
-def judge(question: Question, response: Any) -> Verdict:
+def judge(question: Question, response: Any, accept_no_diacritics: bool = False) -> Verdict:
     """Judge `response` (shaped as docs/design.md says for the question's type) → `Verdict`.
 
-    Never raises on any response; an empty or unreadable one is wrong.
+    `accept_no_diacritics`: the learner's setting that counts an answer typed without
+    diacritics as correct (reason "diacritics" kept, so the spelling is shown). Never raises on
+    any response; an empty or unreadable one is wrong.
     """
     judge_type = _JUDGES.get(question.type)
     if judge_type is None:
         return Verdict(WRONG, _canonical(question))
-    return judge_type(question, response)
+    return judge_type(question, response, accept_no_diacritics=accept_no_diacritics)
+
+
+__all__ = ["Verdict", "judge", "judge_text", "cloze_blanks", "OUTCOMES", "REASONS", "NOTES"]

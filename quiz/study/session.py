@@ -4,6 +4,8 @@
   new limit (counting those already introduced today); `cram` ignores the schedule.
 - `exam_queue`: N questions drawn at random; the same seed gives the same questions in the same
   order with the same shuffled choices.
+- Both keep siblings apart (`quiz.study.siblings`): never two questions of which one gives the other
+  away in one session or one exam.
 - `Session.answer`: judge → rating → FSRS → one committed write to the store, then the verdict.
 """
 
@@ -20,6 +22,7 @@ from quiz.bank.model import Bank, Question
 from quiz.progress.card import CardState, Review
 from quiz.progress.store import Store
 from quiz.study.answers import Invalid, cap, describe
+from quiz.study.siblings import SiblingGate, SiblingIndex
 
 DRAFT_TAG = "draft"
 
@@ -92,25 +95,6 @@ def shuffled_view(question: Question, rng: random.Random) -> list[str]:
     return []
 
 
-class Siblings:
-    """Admits at most one question per passage of an article (overlapping quote spans)."""
-
-    def __init__(self, spans: dict[tuple[str, str], tuple[str | None, int, int]]):
-        self.spans = spans
-        self.taken: dict[tuple[str, str | None], list[tuple[int, int]]] = {}
-
-    def admit(self, item: Item) -> bool:
-        span = self.spans.get(item.key)
-        if span is None:
-            return True
-        source, start, end = span
-        taken = self.taken.setdefault((item.bank.id, source), [])
-        if any(start < other_end and other_start < end for other_start, other_end in taken):
-            return False
-        taken.append((start, end))
-        return True
-
-
 def study_queue(
     banks: Iterable[Bank],
     cards: dict[tuple[str, str], CardState],
@@ -122,35 +106,35 @@ def study_queue(
     limit: int | None = None,
     cram: bool = False,
     rng: random.Random | None = None,
-    spans: dict[tuple[str, str], tuple[str | None, int, int]] | None = None,
+    siblings: SiblingIndex | None = None,
 ) -> list[Item]:
     """What to ask now: due cards by lowest retrievability, then new questions in bank order.
 
-    `spans` ({(bank, question): (source, start, end)}, see `quiz.bank.grounding.quote_spans`) buries
-    siblings: of questions whose quotes overlap, only the first in line is asked in this session, so
-    one does not give another's answer away; the others wait (still due, or still new) for a later one.
+    `siblings` (`SiblingIndex.of(banks)`: declared, answer-in-prompt and overlapping-quote pairs)
+    buries siblings: of questions that give each other away, only the first in line is asked in this
+    session; the others wait (still due, or still new) for a later one.
     """
     from quiz.progress.scheduler import card_retrievability
 
     rng = rng or random.Random()
     pool = select_questions(banks, tags)
-    siblings = Siblings(spans or {})
+    gate = SiblingGate(siblings)
     if cram:
         items = [Item(b, q, cards.get((b.id, q.id))) for b, q in pool]
         items.sort(key=lambda it: card_retrievability(it.card, now) if it.card else 0.0)
-        items = [it for it in items if siblings.admit(it)]
+        items = [it for it in items if gate.admit(it.key)]
     else:
         due = [Item(b, q, cards[(b.id, q.id)]) for b, q in pool if (b.id, q.id) in cards]
         due = [it for it in due if it.card is not None and it.card.due <= now]
         due.sort(key=lambda it: card_retrievability(it.card, now))
-        due = [it for it in due if siblings.admit(it)]
+        due = [it for it in due if gate.admit(it.key)]
         room = max(0, new_limit - introduced_today)
         new: list[Item] = []
         for bank, question in pool:
             if len(new) >= room:
                 break
             item = Item(bank, question)
-            if (bank.id, question.id) not in cards and siblings.admit(item):
+            if item.key not in cards and gate.admit(item.key):
                 new.append(item)
         items = due + new
     if limit is not None:
@@ -167,13 +151,19 @@ def exam_queue(
     seed: int | str | None = None,
     tags: Sequence[str] = (),
     cards: dict[tuple[str, str], CardState] | None = None,
+    siblings: SiblingIndex | None = None,
 ) -> list[Item]:
-    """`count` questions at random (all if fewer); reproducible with `seed`."""
+    """`count` questions at random (all if fewer), never two siblings; reproducible with `seed`."""
     rng = random.Random(seed)
-    pool = select_questions(banks, tags)
-    picked = rng.sample(pool, min(max(0, count), len(pool)))
+    gate = SiblingGate(siblings)
     cards = cards or {}
-    items = [Item(b, q, cards.get((b.id, q.id))) for b, q in picked]
+    pool = select_questions(banks, tags)
+    items: list[Item] = []
+    for bank, question in rng.sample(pool, len(pool)):  # the whole pool shuffled: siblings are skipped
+        if len(items) >= count:
+            break
+        if gate.admit((bank.id, question.id)):
+            items.append(Item(bank, question, cards.get((bank.id, question.id))))
     for item in items:
         item.shown = shuffled_view(item.question, rng)
     return items
@@ -182,10 +172,12 @@ def exam_queue(
 class Session:
     """Judges answers and commits each one to the store the moment it is judged."""
 
-    def __init__(self, store: Store, scheduler: Any, mode: str = "study"):
+    def __init__(self, store: Store, scheduler: Any, mode: str = "study", accept_no_diacritics: bool = False):
         self.store = store
         self.scheduler = scheduler
         self.mode = mode
+        # the learner's preference: an answer typed without diacritics is correct (rated Good)
+        self.accept_no_diacritics = accept_no_diacritics
         self.tally = Tally()
 
     def skip(self, item: Item) -> None:
@@ -199,7 +191,7 @@ class Session:
 
         if isinstance(response, Invalid):
             return Verdict("wrong", item.question.canonical_answer())
-        return judge(item.question, response)
+        return judge(item.question, response, accept_no_diacritics=self.accept_no_diacritics)
 
     def record(
         self,

@@ -23,6 +23,8 @@ from rich.console import Console
 from quiz import messages as M
 from quiz.study.answers import MAX_ANSWER_CHARS, SKIP, cap, parse_line
 from quiz.study.session import Item, Session
+from quiz.text.escape import printable
+from quiz.ui.feedback import verdict_lines
 from quiz.ui.render import grounding_lines, question_lines
 
 VERDICT_MARKS = {"correct": "✓", "almost": "≈", "wrong": "✗"}
@@ -160,7 +162,7 @@ def show_verdict(console: Console, item: Item, verdict: Any, repeat_correct: boo
             style=VERDICT_STYLES[verdict.outcome],
             markup=False,
         )
-    if verdict.detail:
-        console.print(f"  {verdict.detail}", markup=False)
+    for line in verdict_lines(verdict):
+        console.print(f"  {printable(line)}", markup=False)
     for line in grounding_lines(item.bank, item.question):
         console.print(f"  {line}", markup=False, style="dim" if line.startswith(M.SHOW_SOURCE) else None)
