@@ -84,7 +84,7 @@ def test_open_creates_folders_and_a_marked_versioned_wal_file(tmp_path: Path) ->
         assert s.cards() == {} and s.reviews() == []
     raw = sqlite3.connect(path)
     assert raw.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
-    assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
     assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     indexes = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
@@ -334,7 +334,9 @@ def test_record_logs_the_cards_state_before_each_answer(tmp_path: Path) -> None:
 def tallies(path: Path) -> tuple[list[tuple], list[tuple]]:
     """The `tallies` table, and what it should hold computed from `reviews`."""
     raw = sqlite3.connect(path)
-    kept = raw.execute("SELECT * FROM tallies ORDER BY bank, question").fetchall()
+    kept = raw.execute(
+        "SELECT bank, question, reviews, correct, last_at, unrecorded_at FROM tallies ORDER BY bank, question"
+    ).fetchall()
     expected = raw.execute(
         "SELECT bank, question, count(*), sum(verdict != 'wrong'), max(at),"
         " max(CASE WHEN state_before IS NULL THEN at END) FROM reviews GROUP BY bank, question"
@@ -417,7 +419,7 @@ def test_a_v2_file_is_migrated_to_v3_and_loses_nothing(tmp_path: Path) -> None:
         card = s.card("chi-thi", "q1")
         later = review("q1", at=card.due)
         s.record(later, card_for(later, previous=card))
-    assert dump(path, "PRAGMA user_version") == [(SCHEMA_VERSION,)] and SCHEMA_VERSION == 3
+    assert dump(path, "PRAGMA user_version") == [(SCHEMA_VERSION,)] and SCHEMA_VERSION == 4
     assert dump(path, f"SELECT {store_module._REVIEW_COLUMNS} FROM reviews WHERE id <= 3") == old_reviews
     assert dump(path, "SELECT * FROM cards WHERE question != 'q1'") == old_cards[1:]
     # Old answers keep no state (the report replays them); the new one has its state.

@@ -1,4 +1,4 @@
-"""The progress store's SQLite schema: one migration per version (v0 → v3); `MIGRATIONS[n]` upgrades
+"""The progress store's SQLite schema: one migration per version (v0 → v4); `MIGRATIONS[n]` upgrades
 version n to n + 1, and `SCHEMA_VERSION` is how many there are. The store's docstring describes the tables."""
 
 from __future__ import annotations
@@ -117,6 +117,103 @@ def _migrate_2_to_3(conn: sqlite3.Connection) -> None:
     )
 
 
+def _migrate_3_to_4(conn: sqlite3.Connection) -> None:
+    # Issue 13 (sessions) and issue 16 (exam plan), in one step so both land on one version.
+    # Corrections: the log stays append-only; "Tôi đúng" (overrule) and undo are new rows that name the
+    # row they correct. A correcting row is not an answer: the tally trigger below leaves it out and the
+    # correction trigger adjusts the corrected question's tally instead.
+    conn.execute("ALTER TABLE reviews ADD COLUMN corrects INTEGER CHECK (corrects IS NULL OR corrects > 0)")
+    conn.execute(
+        "ALTER TABLE reviews ADD COLUMN correction TEXT"
+        " CHECK (correction IS NULL OR correction IN ('overrule', 'undo'))"
+    )
+    # The recall FSRS predicted for this answer just before it was given (NULL: new card or before v4):
+    # the readiness forecast's calibration compares it with what happened.
+    conn.execute(
+        "ALTER TABLE reviews ADD COLUMN predicted REAL CHECK (predicted IS NULL OR predicted BETWEEN 0 AND 1)"
+    )
+    conn.execute("ALTER TABLE tallies ADD COLUMN overruled INTEGER NOT NULL DEFAULT 0")
+    conn.execute("DROP TRIGGER reviews_tally")
+    conn.execute(
+        """
+        CREATE TRIGGER reviews_tally AFTER INSERT ON reviews WHEN NEW.corrects IS NULL
+        BEGIN
+            INSERT INTO tallies (bank, question, reviews, correct, last_at, unrecorded_at)
+            VALUES (NEW.bank, NEW.question, 1, NEW.verdict != 'wrong', NEW.at,
+                    CASE WHEN NEW.state_before IS NULL THEN NEW.at END)
+            ON CONFLICT (bank, question) DO UPDATE SET
+                reviews = reviews + 1,
+                correct = correct + excluded.correct,
+                last_at = max(last_at, excluded.last_at),
+                unrecorded_at = coalesce(
+                    max(unrecorded_at, excluded.unrecorded_at), unrecorded_at, excluded.unrecorded_at
+                );
+        END
+        """
+    )
+    conn.execute(
+        """
+        CREATE TRIGGER reviews_correction AFTER INSERT ON reviews WHEN NEW.corrects IS NOT NULL
+        BEGIN
+            UPDATE tallies SET
+                reviews = reviews - (NEW.correction = 'undo'),
+                correct = correct + CASE
+                    WHEN NEW.correction = 'undo'
+                        THEN -((SELECT verdict FROM reviews WHERE id = NEW.corrects) != 'wrong')
+                    ELSE ((SELECT verdict FROM reviews WHERE id = NEW.corrects) = 'wrong')
+                        * (NEW.verdict != 'wrong')
+                END,
+                overruled = overruled + (NEW.correction = 'overrule')
+            WHERE bank = NEW.bank AND question = NEW.question;
+        END
+        """
+    )
+    conn.execute("CREATE INDEX reviews_corrects ON reviews (corrects) WHERE corrects IS NOT NULL")
+    # Where each bank studied by path was last loaded from, so the report finds it again (issue 13).
+    conn.execute(
+        """
+        CREATE TABLE bank_paths (
+            bank TEXT PRIMARY KEY,
+            path TEXT NOT NULL,
+            seen_at TEXT NOT NULL
+        ) WITHOUT ROWID
+        """
+    )
+    # Exam plans (issue 16): the active plan is the latest row not cleared.
+    conn.execute(
+        """
+        CREATE TABLE plans (
+            id INTEGER PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            exam_date TEXT NOT NULL,
+            minutes INTEGER NOT NULL CHECK (minutes > 0),
+            banks TEXT NOT NULL,
+            cleared_at TEXT
+        )
+        """
+    )
+    # FSRS parameters fitted to this learner's answers, and whether they beat the defaults on held-out
+    # answers (only kept ones are used).
+    conn.execute(
+        """
+        CREATE TABLE fsrs_parameters (
+            id INTEGER PRIMARY KEY,
+            fitted_at TEXT NOT NULL,
+            parameters TEXT NOT NULL,
+            reviews INTEGER NOT NULL,
+            loss_default REAL,
+            loss_fitted REAL,
+            kept INTEGER NOT NULL CHECK (kept IN (0, 1))
+        )
+        """
+    )
+
+
 # MIGRATIONS[n] takes a version-n database to version n + 1 (inside the caller's transaction).
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_0_to_1, _migrate_1_to_2, _migrate_2_to_3]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _migrate_0_to_1,
+    _migrate_1_to_2,
+    _migrate_2_to_3,
+    _migrate_3_to_4,
+]
 SCHEMA_VERSION = len(MIGRATIONS)

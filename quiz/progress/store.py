@@ -51,13 +51,13 @@ values (times that parse, verdicts, states, text that decodes): a bad one is a S
 traceback. When a check fails with a healthy leftover `-wal` present, SQLite checkpoints that log into
 the file as the connection closes (committed answers moved, none lost).
 
-Schema (version 3)
+Schema (version 4)
 ------------------
 The file is marked as ours by `PRAGMA application_id = 0x5155495A` ("QUIZ") and carries its schema
-version in `PRAGMA user_version` (currently 3). A file with another application id, or with tables but
+version in `PRAGMA user_version` (currently 4). A file with another application id, or with tables but
 no id, is someone else's; a higher version is from a newer quiz. `MIGRATIONS[n]` upgrades version n to
 n + 1, all steps inside the one transaction that bumps `user_version` (a failed step leaves the file at
-its old version, untouched): version 4 is one more function.
+its old version, untouched): version 5 is one more function.
 
 Every time is a UTC ISO 8601 string of fixed width, `2026-11-23T01:00:00.000000+00:00`
 (`quiz.progress.clock.to_iso`): it sorts in time order and SQLite's `julianday()`/`date(at, 'localtime')`
@@ -79,11 +79,19 @@ read it.
                           'learning' | 'review' | 'relearning'; NULL for answers logged before v3
     scheduled    INTEGER  [v3] 1 when this answer moved the card on its schedule (`record` was given a
                           card), 0 when not (an exam that leaves cards alone); NULL before v3
+    corrects     INTEGER  [v4] the id of the row this row corrects (NULL: an answer). A correcting row
+                          is not an answer: "Tôi đúng" (`correction` 'overrule', verdict 'correct') or
+                          undo (`correction` 'undo'); the card's state is recomputed from the log
+    correction   TEXT     [v4] 'overrule' | 'undo' | NULL
+    predicted    REAL     [v4] the recall FSRS predicted just before this answer (NULL: a new card, or
+                          logged before v4): the readiness forecast's calibration
     indexes: reviews_at (at), reviews_bank_question (bank, question),
              reviews_card (bank, question, id, at, rating, verdict, mode)  [version 2, for the report:
              one covering scan reads a question's answers in recorded order, grouped, without touching
              the table; since v3 only needed to replay questions whose answers have no state_before]
-    trigger reviews_tally (after insert, v3): keeps `tallies` in step, whoever inserts the row
+    trigger reviews_tally (after insert, v3; v4: answers only): keeps `tallies` in step, whoever
+            inserts the row; trigger reviews_correction (v4) applies a correcting row to its tally
+    index reviews_corrects (corrects) [v4, partial: correcting rows only]
 
 `cards` — the current FSRS state of each question ever scheduled (no row = new)::
 
@@ -110,6 +118,16 @@ file is opened: about a second per million answers, then kept by the trigger)::
     last_at         TEXT     the latest answer (UTC)
     unrecorded_at   TEXT     the latest answer logged without state_before (NULL: none), so the report
                              knows which questions still need replaying
+    overruled       INTEGER  [v4] answers the learner overruled ("Tôi đúng"): a hint to add `accept` forms
+
+`bank_paths` (v4) — bank id → the file it was last studied from (`bank`, `path`, `seen_at`), so the
+report finds banks studied by path.
+
+`plans` (v4) — exam plans (`id`, `created_at`, `exam_date` YYYY-MM-DD, `minutes` a day, `banks` JSON
+list, empty = all; `cleared_at`): the active plan is the latest row with `cleared_at` NULL.
+
+`fsrs_parameters` (v4) — parameters fitted to this learner (`fitted_at`, `parameters` JSON, `reviews`
+used, held-out `loss_default`/`loss_fitted`, `kept` 1 when they predict better and are used).
 
 For the report: "mastered" (recalled three weeks from now with probability >= 0.9) is
 `stability >= julianday(:now) + 21 - julianday(last_review)`; see `quiz.progress.scheduler.MASTERED_SQL`.
