@@ -179,6 +179,9 @@ def _migrate_3_to_4(conn: sqlite3.Connection) -> None:
         ) WITHOUT ROWID
         """
     )
+    # Small facts about this store: `seed` (random, made once) orders new questions per learner (issue 13).
+    conn.execute("CREATE TABLE store_info (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
+    conn.execute("INSERT INTO store_info (key, value) VALUES ('seed', lower(hex(randomblob(8))))")
     # Exam plans (issue 16): the active plan is the latest row not cleared.
     conn.execute(
         """

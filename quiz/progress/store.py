@@ -123,6 +123,9 @@ file is opened: about a second per million answers, then kept by the trigger)::
 `bank_paths` (v4) — bank id → the file it was last studied from (`bank`, `path`, `seen_at`), so the
 report finds banks studied by path.
 
+`store_info` (v4) — key/value facts about this store: `seed` (16 hex digits, random, made when the
+store is created or migrated) orders new questions the same way for this learner every day.
+
 `plans` (v4) — exam plans (`id`, `created_at`, `exam_date` YYYY-MM-DD, `minutes` a day, `banks` JSON
 list, empty = all; `cleared_at`): the active plan is the latest row with `cleared_at` NULL.
 

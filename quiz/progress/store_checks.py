@@ -193,7 +193,9 @@ REQUIRED_OBJECTS: dict[int, frozenset[str]] = {
     ),
     2: frozenset({"reviews_card"}),
     3: frozenset({"tallies", "reviews_tally"}),
-    4: frozenset({"reviews_correction", "reviews_corrects", "bank_paths", "plans", "fsrs_parameters"}),
+    4: frozenset(
+        {"reviews_correction", "reviews_corrects", "bank_paths", "plans", "fsrs_parameters", "store_info"}
+    ),
 }
 # Up to this size `integrity_check` (indexes too, ~0.05 s); past it `quick_check` (pages only).
 FULL_CHECK_BYTES = 4 * 1024 * 1024
