@@ -11,6 +11,7 @@ process reads it once, and tests that set a variable see it.
 | QUIZ_NOW | the current instant (tests, demos) | progress/clock.py |
 | QUIZ_TZ | the learner's timezone (IANA name) | progress/clock.py, progress/report.py |
 | QUIZ_SEED | reproducible question order | cli/study.py |
+| QUIZ_ORDER | `bank`: new questions in bank order, not interleaved (scripts) | cli/study.py |
 | QUIZ_FUZZ | `0` turns the scheduler's interval fuzzing off | cli/study.py |
 | QUIZ_RETENTION | desired retention, 0.7 – 0.99 | progress/scheduler.py |
 | QUIZ_CACHE | `0` = no bank cache, else the cache folder | bank/cache.py |
@@ -36,6 +37,7 @@ class Settings:
     max_bank_bytes: str | None = None  # QUIZ_MAX_BANK_BYTES
     banks: str | None = None  # QUIZ_BANKS
     progress: str | None = None  # QUIZ_PROGRESS
+    order: str | None = None  # QUIZ_ORDER
     no_color: str | None = None  # NO_COLOR
 
     @property

@@ -41,6 +41,9 @@ def _no_stray_quiz_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> 
         if name.startswith("QUIZ_") and name != "QUIZ_CACHE":
             monkeypatch.delenv(name)
     monkeypatch.setenv("QUIZ_PROGRESS", str(tmp_path / "default-progress.db"))
+    # scripted sessions answer new questions in bank order; tests of the interleaved order (a learner's
+    # own, drawn from the store's seed) remove this (tests/test_session_plain.py)
+    monkeypatch.setenv("QUIZ_ORDER", "bank")
     # the learner's preferences file (quiz config) is the test's own: a setting never leaks
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
 

@@ -84,6 +84,9 @@ def _print_summary(console: Any, session: Any, store: Any, banks: Any, now: Any)
         style="bold",
         markup=False,
     )
+    from quiz.ui.runner import show_missed
+
+    show_missed(console, tally)
     due = next_due(store, banks, now)
     if due is None:
         return
@@ -93,6 +96,14 @@ def _print_summary(console: Any, session: Any, store: Any, banks: Any, now: Any)
     assert due.first is not None
     when = due.first.astimezone(local_timezone()).strftime("%H:%M %d/%m/%Y")
     console.print(M.NEXT_DUE.format(when=when, count=due.soon), markup=False)
+
+
+def _new_order_seed(store: Any) -> str | None:
+    """How new questions are ordered: the learner's own seed, QUIZ_SEED, or bank order (QUIZ_ORDER=bank)."""
+    current = settings.current()
+    if (current.order or "").strip().casefold() == "bank":
+        return None
+    return current.seed or store.seed()
 
 
 @user_errors
@@ -167,6 +178,7 @@ def study(
             cram=cram,
             siblings=SiblingIndex.of(chosen),
             rng=random.Random(settings.current().seed),  # QUIZ_SEED: reproducible demos and tests
+            seed=_new_order_seed(store),
         )
         session = Session(store, scheduler, "study", accept_no_diacritics)
         if not items:
@@ -226,8 +238,7 @@ def exam(
     from quiz.study.exam import score_exam
     from quiz.study.session import Session, exam_queue
     from quiz.study.siblings import SiblingIndex
-    from quiz.text.escape import escape
-    from quiz.ui.render import question_lines
+    from quiz.ui.runner import show_exam_review
 
     positive(minutes, "--minutes")
     chosen = resolve(bank or [], banks_dir(banks), warn=warn)
@@ -247,8 +258,8 @@ def exam(
         session = Session(store, scheduler, "exam", accept_no_diacritics)
         limit = M.EXAM_LIMIT.format(minutes=f"{minutes:g}") if minutes else ""
         console.print(M.EXAM_START.format(count=len(items), limit=limit), markup=False, style="dim")
-        outcome = _run_session(session, items, console, plain, minutes, show_feedback=False)
-    result = score_exam(items, session.tally, outcome.asked)
+        _run_session(session, items, console, plain, minutes, show_feedback=False)
+    result = score_exam(items, session.tally)
     console.print()
     console.print(
         M.EXAM_SCORE.format(score=result.score, total=result.total, percent=result.percent),
@@ -256,21 +267,15 @@ def exam(
         markup=False,
     )
     if result.review:
-        console.print(M.EXAM_REVIEW, style="bold", markup=False)
-        for n, (item, answer) in enumerate(result.review, 1):
-            console.print(f"{n}. " + " ".join(question_lines(item.question, options=False)), markup=False)
-            console.print(
-                "   "
-                + M.EXAM_YOUR_ANSWER.format(
-                    given=escape(answer, newlines=False) if answer else M.EXAM_NO_ANSWER
-                ),
-                markup=False,
-                style="red",
-            )
-            console.print(
-                "   " + M.VERDICT_LINE["wrong"].format(expected=item.question.canonical_answer()),
-                markup=False,
-            )
+        console.print(
+            M.EXAM_BREAKDOWN.format(
+                wrong=result.count("wrong"),
+                skipped=result.count("skipped"),
+                unanswered=result.count("unanswered"),
+            ),
+            markup=False,
+        )
+    show_exam_review(console, result)
     if pass_mark is not None:
         passed = result.passed(pass_mark)
         console.print(

@@ -68,3 +68,37 @@ class CardState:
             to_iso(self.last_review),
             self.fingerprint,
         )
+
+
+CORRECTIONS: tuple[str, ...] = ("overrule", "undo")
+OVERRULED_RATING = 3  # "Tôi đúng": the answer counts as correct, scheduled Good
+
+
+@dataclass(frozen=True)
+class LoggedAnswer:
+    """One answer of a question's log as it stands after its corrections (`apply_corrections`)."""
+
+    id: int
+    at: datetime
+    verdict: str
+    rating: int
+    mode: str
+    fingerprint: str
+    moves_card: bool  # it moved the card on its schedule (`reviews.scheduled`; before v3: a study answer)
+    overruled: bool = False
+
+
+def apply_corrections(answers: list[LoggedAnswer], corrections: dict[int, str]) -> list[LoggedAnswer]:
+    """The answers as they count once corrected: an undone answer is gone, an overruled one is correct
+    (rated Good). `corrections` maps a corrected answer's id to 'overrule' or 'undo'."""
+    from dataclasses import replace
+
+    out = []
+    for answer in answers:
+        kind = corrections.get(answer.id)
+        if kind == "undo":
+            continue
+        if kind == "overrule":
+            answer = replace(answer, verdict="correct", rating=OVERRULED_RATING, overruled=True)
+        out.append(answer)
+    return out

@@ -23,6 +23,7 @@ needs `retrievability` and `is_mastered` only, stays instant.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -179,3 +180,12 @@ class Scheduler:
             last_review=at,
             fingerprint=fingerprint,
         )
+
+    def replay(self, bank: str, qid: str, answers: Sequence[tuple[datetime, int, str]]) -> CardState | None:
+        """A card's state recomputed from its answers (time, rating, fingerprint), in time order, from a
+        new card on, without fuzz (the same log always gives the same state); None when there are none."""
+        quiet = Scheduler(self.desired_retention, fuzz=False)
+        card: CardState | None = None
+        for at, rating, fingerprint in answers:
+            card = quiet.review(card, bank, qid, int(rating), at, fingerprint)
+        return card

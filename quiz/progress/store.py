@@ -12,6 +12,9 @@ Usage::
         states = store.cards(["chi-thi-doi-ngoai"])  # {(bank, question): CardState}
         store.card(bank, qid)                        # CardState | None (None = never reviewed: new)
         store.reviews(bank, qid, since=t0, until=t1, mode="study")  # list[Review], in time order
+        store.correct(review_id, "overrule", at, recomputed_card)  # "Tôi đúng" / "undo": a correcting row
+        store.answer_log(bank, qid)  # list[LoggedAnswer] as corrected: what a card is recomputed from
+        store.seed()                 # this learner's random seed (order of new questions)
         store.introduced_between(*day_bounds(today()))  # new ones learnt today (quiz.progress.clock)
         store.query("SELECT ... FROM reviews WHERE at >= ?", [to_iso(t0)])  # read-only SQL (report)
 
@@ -151,7 +154,17 @@ from typing import TypeVar
 
 from quiz import messages as M
 from quiz.errors import StoreError
-from quiz.progress.card import CARD_STATES, MODES, VERDICTS, CardState, Review
+from quiz.progress.card import (
+    CARD_STATES,
+    CORRECTIONS,
+    MODES,
+    OVERRULED_RATING,
+    VERDICTS,
+    CardState,
+    LoggedAnswer,
+    Review,
+    apply_corrections,
+)
 from quiz.progress.clock import from_iso, to_iso
 from quiz.progress.schema import MIGRATIONS, SCHEMA_VERSION
 from quiz.progress.store_checks import (
@@ -230,6 +243,27 @@ def _review_from_row(row: tuple) -> Review:
         mode=row[8],
         fingerprint=row[9],
         id=row[0],
+    )
+
+
+def _logged_from_row(row: tuple) -> LoggedAnswer:
+    """An answer row (id, at, verdict, rating, mode, fingerprint, scheduled) for `answer_log`."""
+    if row[2] not in VERDICTS or row[4] not in MODES or not 1 <= int(row[3]) <= 4:
+        raise ValueError("not a review row")
+    moves = bool(row[6]) if row[6] is not None else row[4] == "study"  # before v3: study answers moved it
+    return LoggedAnswer(row[0], from_iso(row[1]), row[2], int(row[3]), row[4], row[5] or "", moves)
+
+
+def _save_card(conn: sqlite3.Connection, card: CardState) -> None:
+    conn.execute(
+        f"INSERT INTO cards ({_CARD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (bank, question) DO UPDATE SET"
+        " fsrs_card = excluded.fsrs_card, state = excluded.state,"
+        " stability = excluded.stability, difficulty = excluded.difficulty,"
+        " due = excluded.due, reps = excluded.reps, lapses = excluded.lapses,"
+        " first_review = excluded.first_review, last_review = excluded.last_review,"
+        " fingerprint = excluded.fingerprint",
+        card.row(),
     )
 
 
@@ -402,18 +436,58 @@ class Store:
             )
             review_id = cur.lastrowid
             if card is not None:
-                conn.execute(
-                    f"INSERT INTO cards ({_CARD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                    " ON CONFLICT (bank, question) DO UPDATE SET"
-                    " fsrs_card = excluded.fsrs_card, state = excluded.state,"
-                    " stability = excluded.stability, difficulty = excluded.difficulty,"
-                    " due = excluded.due, reps = excluded.reps, lapses = excluded.lapses,"
-                    " first_review = excluded.first_review, last_review = excluded.last_review,"
-                    " fingerprint = excluded.fingerprint",
-                    card.row(),
-                )
+                _save_card(conn, card)
         assert review_id is not None
         return review_id
+
+    def correct(self, target: int, correction: str, at: datetime, card: CardState | None) -> int:
+        """Log a correction of the answer `target` and set its question's card to `card`, in one transaction.
+
+        'overrule' ("Tôi đúng": the answer counts as correct, rated Good) or 'undo' (the answer is
+        withdrawn). The log stays append-only: the answer's row is not changed; a correcting row names it
+        (`corrects`) and the `reviews_correction` trigger adjusts the question's tally. `card` is the state
+        recomputed from the corrected log (`answer_log`, then `Scheduler.replay`); None when no answer
+        that moved the card is left (the question is new again). An answer is corrected at most once,
+        and a correcting row is never corrected (ValueError: the caller's bug). The correction's id.
+        """
+        if correction not in CORRECTIONS:
+            raise ValueError(f"correction must be one of {CORRECTIONS}, not {correction!r}")
+        with self._write() as conn:
+            row = conn.execute(
+                "SELECT bank, question, answer, verdict, rating, mode, fingerprint, corrects"
+                " FROM reviews WHERE id = ?",
+                (int(target),),
+            ).fetchone()
+            if row is None or row[7] is not None:
+                raise ValueError(f"review {target} is not an answer")
+            if conn.execute("SELECT 1 FROM reviews WHERE corrects = ?", (int(target),)).fetchone():
+                raise ValueError(f"review {target} is already corrected")
+            bank, question = row[0], row[1]
+            if card is not None and card.key != (bank, question):
+                raise ValueError(f"card {card.key} does not belong to review {target}")
+            overrule = correction == "overrule"
+            cur = conn.execute(
+                f"INSERT INTO reviews ({_REVIEW_COLUMNS}, state_before, scheduled, corrects, correction)"
+                " VALUES (NULL, ?, ?, ?, ?, ?, ?, NULL, ?, ?, NULL, 0, ?, ?)",
+                (
+                    to_iso(at),
+                    bank,
+                    question,
+                    row[2],
+                    "correct" if overrule else row[3],
+                    OVERRULED_RATING if overrule else row[4],
+                    row[5],
+                    row[6],
+                    int(target),
+                    correction,
+                ),
+            )
+            if card is None:
+                conn.execute("DELETE FROM cards WHERE bank = ? AND question = ?", (bank, question))
+            else:
+                _save_card(conn, card)
+        assert cur.lastrowid is not None
+        return cur.lastrowid
 
     # reading ------------------------------------------------------------------------------------------------
 
@@ -460,6 +534,7 @@ class Store:
         if until is not None:
             where.append("at < ?")
             params.append(to_iso(until))
+        where.append("corrects IS NULL")  # answers, not the rows correcting them
         sql = f"SELECT {_REVIEW_COLUMNS} FROM reviews"
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -467,6 +542,25 @@ class Store:
         with self._guard():
             rows = self._conn.execute(sql, params).fetchall()
         return self._rows(rows, _review_from_row)
+
+    def answer_log(self, bank: str, question: str) -> list[LoggedAnswer]:
+        """One question's answers in time order as they count after their corrections: undone ones left
+        out, overruled ones correct (rated Good). What a card's state is recomputed from."""
+        with self._guard():
+            rows = self._conn.execute(
+                "SELECT id, at, verdict, rating, mode, fingerprint, scheduled, corrects, correction"
+                " FROM reviews WHERE bank = ? AND question = ? ORDER BY at, id",
+                (bank, question),
+            ).fetchall()
+        corrections = {int(r[7]): r[8] for r in rows if r[7] is not None}
+        answers = self._rows([r for r in rows if r[7] is None], _logged_from_row)
+        return apply_corrections(answers, corrections)
+
+    def seed(self) -> str:
+        """This learner's random seed (`store_info`, made with the store): the order of new questions."""
+        with self._guard():
+            row = self._conn.execute("SELECT value FROM store_info WHERE key = 'seed'").fetchone()
+        return str(row[0]) if row is not None else ""
 
     def _rows(self, rows: list[tuple], make: Callable[[tuple], _Row]) -> list[_Row]:
         """Rows turned into values; a row the store could not have written (a time that is not a time,

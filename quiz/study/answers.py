@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from quiz.bank.model import Question
 from quiz.text.yesno import truth_value
@@ -33,6 +33,20 @@ def cap(text: str) -> str:
 
 
 SKIP = object()  # the learner skipped the question (an empty answer): nothing is judged or saved
+
+
+class _Sentinel:
+    """A named marker compared by identity (`TIMED_OUT`)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"<{self.name}>"
+
+
+# the time limit passed while the learner was on the question: nothing is judged or saved
+TIMED_OUT: Final = _Sentinel("timed_out")
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import random
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -19,7 +20,7 @@ from datetime import datetime
 from typing import Any
 
 from quiz.bank.model import Bank, Question
-from quiz.progress.card import CardState, Review
+from quiz.progress.card import CardState, Review, apply_corrections
 from quiz.progress.store import Store
 from quiz.study.answers import Invalid, cap, describe
 from quiz.study.siblings import SiblingGate, SiblingIndex
@@ -43,17 +44,36 @@ class Item:
 
 @dataclass
 class Tally:
+    """What happened in one session. Corrections (overrule, undo) are applied, so it always tells the
+    answers as they now count."""
+
     answered: int = 0
     correct: int = 0
     almost: int = 0
     wrong: int = 0
     skipped: int = 0
-    wrong_items: list[tuple[Item, str, Any]] = field(default_factory=list)
-    skipped_items: list[Item] = field(default_factory=list)
+    overruled: int = 0
+    undone: int = 0
+    wrong_items: list[tuple[Item, str, Any]] = field(default_factory=list)  # every wrong answer
+    skipped_items: list[Item] = field(default_factory=list)  # skipped and not answered since
+    outcomes: dict[tuple[str, str], str] = field(default_factory=dict)  # each question's latest outcome
+    missed: dict[tuple[str, str], Item] = field(default_factory=dict)  # answered wrong at least once
 
     @property
     def accepted(self) -> int:
         return self.correct + self.almost
+
+
+@dataclass
+class _Answered:
+    """The last answer recorded in a session: what an overrule or an undo corrects."""
+
+    item: Item
+    review_id: int
+    outcome: str
+    given: str
+    verdict: Any
+    outcome_before: str | None  # the question's outcome in this session before this answer
 
 
 def tag_key(tag: str) -> str:
@@ -95,6 +115,41 @@ def shuffled_view(question: Question, rng: random.Random) -> list[str]:
     return []
 
 
+def _rank(seed: str, *parts: str) -> int:
+    """A stable pseudo-random number for `parts` under `seed` (the same on every machine and run)."""
+    digest = hashlib.sha256("\x00".join((seed, *parts)).encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big")
+
+
+def new_order(pool: Sequence[tuple[Bank, Question]], seed: str | None) -> list[tuple[Bank, Question]]:
+    """Questions in the order new ones are introduced: interleaved across banks (one of each bank in
+    turn) and, within a bank, each type spread evenly through it, in an order drawn from `seed` — the
+    learner's own (`Store.seed`), so it is the same every day for one learner and differs between
+    learners. A question added to a bank later takes its place without reshuffling the rest of its
+    type. `seed` None keeps the bank order (`QUIZ_ORDER=bank`: scripts that answer a bank in order)."""
+    if seed is None:
+        return list(pool)
+    by_bank: dict[str, list[tuple[Bank, Question]]] = {}
+    for bank, question in pool:
+        by_bank.setdefault(bank.id, []).append((bank, question))
+    runs: list[tuple[int, list[tuple[Bank, Question]]]] = []
+    for bank_id, entries in by_bank.items():
+        by_type: dict[str, list[tuple[Bank, Question]]] = {}
+        for entry in sorted(entries, key=lambda e: _rank(seed, bank_id, e[1].id)):
+            by_type.setdefault(entry[1].type, []).append(entry)
+        placed = []
+        for kind, group in by_type.items():
+            offset = _rank(seed, bank_id, "type", kind) / 2**64  # where in the bank this type starts
+            placed += [
+                ((i + offset) / len(group), _rank(seed, bank_id, e[1].id), e) for i, e in enumerate(group)
+            ]
+        placed.sort(key=lambda p: (p[0], p[1]))
+        runs.append((_rank(seed, bank_id), [entry for _, _, entry in placed]))
+    runs.sort(key=lambda r: r[0])
+    longest = max((len(run) for _, run in runs), default=0)
+    return [run[i] for i in range(longest) for _, run in runs if i < len(run)]
+
+
 def study_queue(
     banks: Iterable[Bank],
     cards: dict[tuple[str, str], CardState],
@@ -107,8 +162,9 @@ def study_queue(
     cram: bool = False,
     rng: random.Random | None = None,
     siblings: SiblingIndex | None = None,
+    seed: str | None = None,
 ) -> list[Item]:
-    """What to ask now: due cards by lowest retrievability, then new questions in bank order.
+    """What to ask now: due cards by lowest retrievability, then new questions (`new_order` by `seed`).
 
     `siblings` (`SiblingIndex.of(banks)`: declared, answer-in-prompt and overlapping-quote pairs)
     buries siblings: of questions that give each other away, only the first in line is asked in this
@@ -117,7 +173,7 @@ def study_queue(
     from quiz.progress.scheduler import card_retrievability
 
     rng = rng or random.Random()
-    pool = select_questions(banks, tags)
+    pool = new_order(select_questions(banks, tags), seed)
     gate = SiblingGate(siblings)
     if cram:
         items = [Item(b, q, cards.get((b.id, q.id))) for b, q in pool]
@@ -179,11 +235,14 @@ class Session:
         # the learner's preference: an answer typed without diacritics is correct (rated Good)
         self.accept_no_diacritics = accept_no_diacritics
         self.tally = Tally()
+        self.last: _Answered | None = None
 
     def skip(self, item: Item) -> None:
         """A skipped question is not a review: nothing is saved, the schedule is unchanged."""
-        self.tally.skipped += 1
-        self.tally.skipped_items.append(item)
+        if item not in self.tally.skipped_items:
+            self.tally.skipped += 1
+            self.tally.skipped_items.append(item)
+        self.last = None
 
     def judge(self, item: Item, response: Any) -> Any:
         """The verdict on a response (a malformed line is simply wrong)."""
@@ -221,21 +280,83 @@ class Session:
             mode=self.mode,
             fingerprint=fingerprint,
         )
-        self.store.record(review, state)
+        review_id = self.store.record(review, state)
         item.card = state
-        self._count(item, verdict, response)
+        given = describe(question, response)
+        self.last = _Answered(
+            item, review_id, verdict.outcome, given, verdict, self.tally.outcomes.get(item.key)
+        )
+        self._count(item, verdict.outcome, given, verdict, +1)
         return state
 
-    def _count(self, item: Item, verdict: Any, response: Any) -> None:
-        tally = self.tally
-        tally.answered += 1
-        if verdict.outcome == "correct":
-            tally.correct += 1
-        elif verdict.outcome == "almost":
-            tally.almost += 1
+    def overrule(self, item: Item, now: datetime) -> CardState | None:
+        """ "Tôi đúng": the last answer (wrong or almost) counts as correct, rated Good. A correcting row
+        is logged (the log stays append-only) and the card is recomputed from the corrected log."""
+        last = self._last(item)
+        if last.outcome == "correct":
+            raise ValueError("a correct answer cannot be overruled")
+        state = self._correct(last, "overrule", now)
+        self._count(item, last.outcome, last.given, last.verdict, -1)
+        self._count(item, "correct", last.given, last.verdict, +1)
+        self.tally.overruled += 1
+        if last.outcome == "wrong" and last.outcome_before != "wrong":
+            self.tally.missed.pop(item.key, None)  # it was not missed after all
+        return state
+
+    def undo(self, item: Item, now: datetime) -> CardState | None:
+        """Withdraw the last answer: a correcting row, the card recomputed as if it had not been given
+        (None: the question is new again); the question can be asked again."""
+        last = self._last(item)
+        state = self._correct(last, "undo", now)
+        self._count(item, last.outcome, last.given, last.verdict, -1)
+        self.tally.undone += 1
+        if last.outcome_before is None:
+            self.tally.outcomes.pop(item.key, None)
         else:
-            tally.wrong += 1
-            tally.wrong_items.append((item, describe(item.question, response), verdict))
+            self.tally.outcomes[item.key] = last.outcome_before
+        if last.outcome == "wrong" and last.outcome_before != "wrong":
+            self.tally.missed.pop(item.key, None)
+        return state
+
+    def _last(self, item: Item) -> _Answered:
+        if self.last is None or self.last.item is not item:
+            raise ValueError("only the last answer of the session can be corrected")
+        return self.last
+
+    def _correct(self, last: _Answered, correction: str, now: datetime) -> CardState | None:
+        """Log the correction and the card's state recomputed from the corrected log, together."""
+        bank, qid = last.item.key
+        log = apply_corrections(self.store.answer_log(bank, qid), {last.review_id: correction})
+        steps = [(a.at, a.rating, a.fingerprint) for a in log if a.moves_card]
+        state = self.scheduler.replay(bank, qid, steps)
+        self.store.correct(last.review_id, correction, now, state)
+        last.item.card = state
+        self.last = None  # an answer is corrected once
+        return state
+
+    def _count(self, item: Item, outcome: str, given: str, verdict: Any, sign: int) -> None:
+        """Add (sign +1) or take back (-1) one answer of `outcome`."""
+        tally = self.tally
+        tally.answered += sign
+        if outcome == "correct":
+            tally.correct += sign
+        elif outcome == "almost":
+            tally.almost += sign
+        else:
+            tally.wrong += sign
+            if sign > 0:
+                tally.wrong_items.append((item, given, verdict))
+                tally.missed.setdefault(item.key, item)
+            else:
+                for n in range(len(tally.wrong_items) - 1, -1, -1):
+                    if tally.wrong_items[n][0] is item:
+                        del tally.wrong_items[n]
+                        break
+        if sign > 0:
+            tally.outcomes[item.key] = outcome
+            if item in tally.skipped_items:  # skipped earlier, answered now (an exam's second round)
+                tally.skipped_items.remove(item)
+                tally.skipped -= 1
 
 
 @dataclass(frozen=True)
