@@ -35,6 +35,11 @@ Definitions
   fsrs; which answers moved the schedule is read from `cards.reps`: all of them, or (when reps equals
   the study answers only) those given in study mode. Both give the same figures
   (tests/test_report_recorded.py); 30 days after an upgrade nothing needs replaying any more.
+- **Corrections** (schema v4): "Tôi đúng" (overrule) and undo are correcting rows of the log, never
+  answers. Their trigger keeps `tallies` right (an undone answer is not counted, an overruled one is
+  correct); true retention leaves undone answers out and counts overruled ones as correct; the
+  heatmap counts answers, an undo taking its answer back. **overruled** lists the questions whose
+  verdict the learner overruled, most often first (a hint to the author to add `accept` forms).
 - **weakest**: answered questions with at least one lapse or one wrong answer, ordered by most lapses,
   then lowest retrievability now, then most wrong answers; the first 10.
 - **orphans**: questions that have answers or a scheduling state in the store but are no longer in
@@ -83,6 +88,8 @@ HEATMAP_WEEKS = 12
 WEAKEST_COUNT = 10
 RETENTION_WINDOWS = (7, 30)
 DRAFT_TAG = "draft"
+# the ids of the answers corrected by a correcting row of one kind (partial index reviews_corrects)
+_CORRECTED = "SELECT corrects FROM reviews WHERE corrects IS NOT NULL AND correction = '{kind}'"
 _STREAK_CHUNK_DAYS = 300  # days per activity query when a streak goes back further (3 SQL variables each)
 
 # --- intermediate rows ---------------------------------------------------------------------------------
@@ -163,13 +170,16 @@ def _read_cards(store: Any, now: datetime, bank_ids: Sequence[str] | None) -> di
     return {(r[0], r[1]): _Card(r[2], r[3], r[4], r[5], int(r[6]), int(r[7]), bool(r[8])) for r in rows}
 
 
-def _read_tallies(store: Any, bank_ids: Sequence[str] | None) -> dict[tuple[str, str], tuple[int, int, str]]:
-    """Per question answered: (answers, correct answers, last answer), from `tallies` (schema v3)."""
+def _read_tallies(
+    store: Any, bank_ids: Sequence[str] | None
+) -> dict[tuple[str, str], tuple[int, int, str, int]]:
+    """Per question answered: (answers, correct answers, last answer, answers overruled by the learner),
+    from `tallies` (schema v3; corrections applied by their trigger, v4)."""
     where, params = _scope(bank_ids)
-    sql = "SELECT bank, question, reviews, correct, last_at FROM tallies"
+    sql = "SELECT bank, question, reviews, correct, last_at, overruled FROM tallies"
     if where:
         sql += " WHERE " + where
-    return {(r[0], r[1]): (int(r[2]), int(r[3]), r[4]) for r in store.query(sql, params)}
+    return {(r[0], r[1]): (int(r[2]), int(r[3]), r[4], int(r[5] or 0)) for r in store.query(sql, params)}
 
 
 def _read_unrecorded(store: Any, since30: datetime, bank_ids: Sequence[str] | None) -> set[tuple[str, str]]:
@@ -193,10 +203,14 @@ def _add_recorded_retention(
     where, params = _scope(bank_ids)
     since7, since30 = to_iso(since[7]), to_iso(since[30])
     # reviews_at reads only the window; without the hint SQLite may walk every answer in question order.
+    # Corrections (v4): an undone answer is left out, an overruled one counts as correct. Correcting rows
+    # themselves are never `scheduled`.
+    right = f"(verdict != 'wrong' OR id IN ({_CORRECTED.format(kind='overrule')}))"
     sql = (
-        "SELECT count(*), sum(verdict != 'wrong'), sum(at >= ?), sum(at >= ? AND verdict != 'wrong')"
+        f"SELECT count(*), sum({right}), sum(at >= ?), sum(at >= ? AND {right})"
         + (", bank, question" if only is not None else "")
         + " FROM reviews INDEXED BY reviews_at WHERE at >= ? AND state_before = 'review' AND scheduled = 1"
+        + f" AND id NOT IN ({_CORRECTED.format(kind='undo')})"
     )
     if where:
         sql += " AND " + where
@@ -230,7 +244,8 @@ def _read_histories(
             # saw them).
             sql = (
                 f"SELECT bank, question, {_HISTORY_SQL} FROM reviews INDEXED BY reviews_card"
-                f" WHERE bank = ? AND question IN ({', '.join('?' * len(chunk))}) GROUP BY bank, question"
+                f" WHERE bank = ? AND question IN ({', '.join('?' * len(chunk))}) AND corrects IS NULL"
+                " GROUP BY bank, question"
             )
             rows = store.query(sql, [to_iso(since30), to_iso(since7), bank, *chunk])
             histories.update(((b, q), history) for b, q, history in rows)
@@ -255,7 +270,11 @@ def _daily_counts(store: Any, days: Sequence[date], bank_ids: Sequence[str] | No
     sql, params = _day_ranges(days)
     where, scope_params = _scope(bank_ids, "r.bank")
     # Without the hint, a bank filter makes SQLite walk the bank's answers once per day (reviews_card).
-    sql += "SELECT d.i, count(*) FROM d JOIN reviews AS r INDEXED BY reviews_at ON r.at >= d.s AND r.at < d.e"
+    # an answer counts once; a correcting row not at all, and an undo takes its answer back
+    counted = "sum(CASE WHEN r.corrects IS NULL THEN 1 WHEN r.correction = 'undo' THEN -1 ELSE 0 END)"
+    sql += (
+        f"SELECT d.i, {counted} FROM d JOIN reviews AS r INDEXED BY reviews_at ON r.at >= d.s AND r.at < d.e"
+    )
     if where:
         sql += " AND " + where
     sql += " GROUP BY d.i"
@@ -270,7 +289,7 @@ def _active_days(store: Any, days: Sequence[date], bank_ids: Sequence[str] | Non
     where, scope_params = _scope(bank_ids, "r.bank")
     sql += (
         "SELECT d.i FROM d WHERE EXISTS (SELECT 1 FROM reviews AS r INDEXED BY reviews_at"
-        " WHERE r.at >= d.s AND r.at < d.e"
+        " WHERE r.at >= d.s AND r.at < d.e AND r.corrects IS NULL"
     )
     if where:
         sql += " AND " + where
@@ -349,7 +368,7 @@ def compute_report(
     bank_ids = None if all_banks else list(dict.fromkeys(b.id for b in banks))
     heat_days = heatmap_days(day)
 
-    tallies: dict[tuple[str, str], tuple[int, int, str]] = {}
+    tallies: dict[tuple[str, str], tuple[int, int, str, int]] = {}
     unrecorded: set[tuple[str, str]] = set()
     histories: dict[tuple[str, str], str] = {}
     cards: dict[tuple[str, str], _Card] = {}
@@ -375,6 +394,7 @@ def compute_report(
     bank_tallies: list[list[int]] = []
     tags: dict[str, tuple[str, list[tuple[int, ...]]]] = {}
     weak: list[tuple[tuple[Any, ...], Question, _Card | None, int, int]] = []
+    overruled: list[dict[str, Any]] = []
     known: set[tuple[str, str]] = set()
     counted: set[tuple[str, str]] = set()  # questions whose recorded states count in true retention
 
@@ -416,6 +436,16 @@ def compute_report(
             ones.append(one)
             for tag in dict.fromkeys(question.tags):
                 tags.setdefault(tag.strip().casefold(), (tag, []))[1].append(one)
+            if answered is not None and answered[3]:
+                overruled.append(
+                    {
+                        "bank": bank.id,
+                        "id": question.id,
+                        "prompt": question.display_prompt,
+                        "overruled": answered[3],
+                        "reviews": reviews,
+                    }
+                )
             lapses = card.lapses if card is not None else 0
             if lapses or reviews != correct:
                 recall = 0.0
@@ -462,10 +492,13 @@ def compute_report(
                 "lapses": -order[0],
                 "retrievability": round(order[1], 4),
                 "state": card.state if card is not None else "new",
+                "overruled": tallies[(order[3], question.id)][3] if (order[3], question.id) in tallies else 0,
             }
         )
+    overruled.sort(key=lambda row: (-row["overruled"], row["bank"], row["id"]))
     total_dict = _tally_dict(totals)
     total_dict["streak_days"] = streak
+    total_dict["overruled"] = sum(row["overruled"] for row in overruled)
     return {
         "schema": REPORT_SCHEMA,
         "generated_at": _local_iso(now),
@@ -483,6 +516,7 @@ def compute_report(
         "forecast": [{"date": d.isoformat(), "due": n} for d, n in zip(forecast_days, forecast, strict=True)],
         "heatmap": [{"date": d.isoformat(), "reviews": activity.get(d, 0)} for d in heat_days],
         "weakest": weakest,
+        "overruled": overruled,
         "orphans": orphans,
     }
 

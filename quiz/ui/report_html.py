@@ -185,6 +185,17 @@ def _weakest(report: dict[str, Any]) -> str:
     return '<ol class="weakest">\n' + "\n".join(items) + "\n</ol>"
 
 
+def _overruled(report: dict[str, Any]) -> str:
+    items = []
+    for row in report["overruled"]:
+        detail = M.REPORT_OVERRULED_LINE.format(count=row["overruled"], reviews=row["reviews"])
+        items.append(
+            f"<li><code>{_e(row['bank'])}/{_e(row['id'])}</code><br>{_e(row['prompt'])}"
+            f'<br><span class="detail">{_e(detail)}</span></li>'
+        )
+    return '<ol class="weakest">\n' + "\n".join(items) + "\n</ol>"
+
+
 def _orphans(report: dict[str, Any]) -> str:
     heads = (M.COL_BANK, "id", M.COL_REVIEWS, M.COL_ACCURACY, M.COL_LAST)
     out = [
@@ -233,6 +244,10 @@ def render_html(report: dict[str, Any]) -> str:
     sections.append(
         f'<section id="weakest">\n<h2>{_e(M.REPORT_WEAKEST)}</h2>\n{_weakest(report)}\n</section>'
     )
+    if report.get("overruled"):
+        sections.append(
+            f'<section id="overruled">\n<h2>{_e(M.REPORT_OVERRULED)}</h2>\n{_overruled(report)}\n</section>'
+        )
     if report["orphans"]:
         sections.append(
             f'<section id="orphans">\n<h2>{_e(M.REPORT_ORPHANS)}</h2>\n{_orphans(report)}\n</section>'

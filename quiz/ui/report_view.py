@@ -126,6 +126,16 @@ def _weakest(report: dict[str, Any]) -> Group:
     return Group(*lines)
 
 
+def _overruled(report: dict[str, Any]) -> Group:
+    lines: list[RenderableType] = []
+    for row in report["overruled"][:WEAKEST_SHOWN]:
+        lines.append(Text("• ").append(f"{row['bank']}/{row['id']}", style="bold"))
+        lines.append(Text("  " + (row["prompt"] or ""), no_wrap=True, overflow="ellipsis"))
+        detail = M.REPORT_OVERRULED_LINE.format(count=row["overruled"], reviews=row["reviews"])
+        lines.append(Text("  " + detail, style="dim"))
+    return Group(*lines)
+
+
 def _orphans(report: dict[str, Any]) -> Group:
     lines: list[RenderableType] = []
     for row in report["orphans"]:
@@ -187,6 +197,10 @@ def render(report: dict[str, Any], console: Console) -> None:
     out()
     out(_heading(M.REPORT_WEAKEST))
     out(_weakest(report))
+    if report.get("overruled"):
+        out()
+        out(_heading(M.REPORT_OVERRULED))
+        out(_overruled(report))
     if report["orphans"]:
         out()
         out(_heading(M.REPORT_ORPHANS))
