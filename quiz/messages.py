@@ -501,8 +501,6 @@ REPORT_WEAKEST_NONE = "Chưa có câu nào trả lời sai hay bị quên."
 REPORT_WEAK_LINE = "{lapses} lần quên · sai {wrong}/{reviews} · khả năng nhớ {recall}"
 REPORT_OVERRULED = "Câu bạn đã sửa lời chấm (Tôi đúng)"
 REPORT_OVERRULED_LINE = "{count}/{reviews} lần trả lời được sửa thành đúng — tác giả nên thêm `accept`"
-    "{count} lần «Tôi đúng» trong {reviews} lần trả lời — tác giả: thêm cách viết này vào `accept`"
-)
 REPORT_ORPHANS = "Câu không còn trong ngân hàng (đã xoá hoặc đổi id; không tính vào tổng)"
 REPORT_ORPHAN_LINE = "{bank}/{id}: {reviews} lượt, lần cuối {last}"
 REPORT_HTML_WRITTEN = "Đã ghi báo cáo HTML: {path}"

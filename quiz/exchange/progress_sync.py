@@ -6,12 +6,17 @@ Export (`export_jsonl`): one JSON object per answer, in time order::
      "answer": "…", "verdict": "correct", "rating": 3, "duration_ms": 5200, "mode": "study",
      "fingerprint": "…", "scheduled": true}
 
+A correction ("Tôi đúng" or undo, schema v4) travels as its own line with `"correction"` ('overrule' |
+'undo') and `"corrects"`: the content id of the answer it corrects (row ids differ between stores), and
+an id of its own (`c-…`, a hash of time, question, kind and that id). `"predicted"` is carried when known.
+
 `id` is a hash of the answer's content (time, bank, question, answer, verdict, rating, duration, mode,
 fingerprint), so the same answer has the same id on every machine and in every export.
 
 Merge (`merge`): the union of the store's answers and those of the given files (JSONL exports or other
 quiz progress files), without duplicates (same id). The store is then rebuilt from that union: every
-answer in time order (ties by id), each question's card replayed through FSRS without fuzz, each answer
+answer in time order (ties by id), each question's card replayed through FSRS without fuzz (an undone
+answer left out, an overruled one rated Good), the corrections after the answers, each answer
 logged with the state its card had just before it. The result depends only on the union, so merging is
 idempotent, commutative and associative: two machines that merge each other's exports, in any order and
 any number of times, hold the same answers, the same card states and the same report.
@@ -30,7 +35,7 @@ import sqlite3
 import tempfile
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -44,6 +49,7 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 VERDICTS = ("correct", "almost", "wrong")
 MODES = ("study", "exam")
 MAX_LINE = 64 * 1024
+CORRECTIONS = ("overrule", "undo")
 
 
 @dataclass(frozen=True)
@@ -60,9 +66,19 @@ class Answer:
     mode: str
     fingerprint: str
     scheduled: bool | None  # None: logged before schema v3 (then a study answer moved the card)
+    correction: str | None = None  # a correcting row (v4): 'overrule' | 'undo' of the answer `corrects`
+    corrects: str | None = None  # the corrected answer's content id
+    predicted: float | None = None  # the recall FSRS predicted just before the answer (v4)
 
     @property
     def id(self) -> str:
+        if self.correction is not None:
+            raw = json.dumps(
+                [self.at, self.bank, self.question, self.correction, self.corrects],
+                ensure_ascii=False,
+                separators=(",", ":"),
+            )
+            return "c-" + hashlib.sha256(raw.encode("utf-8")).hexdigest()[:24]
         raw = json.dumps(
             [
                 self.at,
@@ -82,6 +98,8 @@ class Answer:
 
     @property
     def moves_card(self) -> bool:
+        if self.correction is not None:
+            return False
         return self.scheduled if self.scheduled is not None else self.mode == "study"
 
     def as_json(self) -> str:
@@ -98,6 +116,10 @@ class Answer:
             "fingerprint": self.fingerprint,
             "scheduled": self.scheduled,
         }
+        if self.correction is not None:
+            data["correction"], data["corrects"] = self.correction, self.corrects
+        if self.predicted is not None:
+            data["predicted"] = self.predicted
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -108,29 +130,44 @@ def _order(answer: Answer) -> tuple[str, str]:
 # --- reading ------------------------------------------------------------------------------------------------
 
 
+_SELECT = (
+    "SELECT id, at, bank, question, answer, verdict, rating, duration_ms, mode, fingerprint, {scheduled},"
+    " {corrections}, {predicted} FROM reviews ORDER BY at, id"
+)
+
+
 def _rows_to_answers(rows: Iterable[Sequence[Any]]) -> list[Answer]:
-    return [
-        Answer(
-            at=to_iso(from_iso(r[0])),
-            bank=r[1],
-            question=r[2],
-            answer=r[3],
-            verdict=r[4],
-            rating=int(r[5]),
-            duration_ms=None if r[6] is None else int(r[6]),
-            mode=r[7],
-            fingerprint=r[8] or "",
-            scheduled=None if r[9] is None else bool(r[9]),
+    """Rows of `_SELECT` as answers; a correcting row names its answer by that answer's content id."""
+    answers: list[Answer] = []
+    by_row: dict[int, Answer] = {}
+    for r in rows:
+        answer = Answer(
+            at=to_iso(from_iso(r[1])),
+            bank=r[2],
+            question=r[3],
+            answer=r[4],
+            verdict=r[5],
+            rating=int(r[6]),
+            duration_ms=None if r[7] is None else int(r[7]),
+            mode=r[8],
+            fingerprint=r[9] or "",
+            scheduled=None if r[10] is None else bool(r[10]),
+            predicted=None if r[13] is None else float(r[13]),
         )
-        for r in rows
-    ]
+        if r[11] is not None:
+            target = by_row.get(int(r[11]))
+            if target is None or r[12] not in CORRECTIONS:
+                continue  # a correction of an answer this log does not hold: nothing to correct
+            answer = replace(answer, correction=r[12], corrects=target.id, scheduled=False, predicted=None)
+        by_row[int(r[0])] = answer
+        answers.append(answer)
+    return answers
 
 
 def store_answers(store: Any) -> list[Answer]:
-    """Every answer of an open `Store`, in time order."""
+    """Every answer (and correction) of an open `Store`, in time order."""
     rows = store.query(
-        "SELECT at, bank, question, answer, verdict, rating, duration_ms, mode, fingerprint, scheduled"
-        " FROM reviews ORDER BY at, id"
+        _SELECT.format(scheduled="scheduled", corrections="corrects, correction", predicted="predicted")
     )
     return _rows_to_answers(rows)
 
@@ -166,6 +203,16 @@ def _check_answer(data: Any) -> Answer:
     fingerprint = data.get("fingerprint", "")
     if not isinstance(fingerprint, str):
         raise ValueError("`fingerprint`")
+    correction, corrects = data.get("correction"), data.get("corrects")
+    if correction is not None and (correction not in CORRECTIONS or not isinstance(corrects, str)):
+        raise ValueError("`correction`")
+    if correction is None and corrects is not None:
+        raise ValueError("`corrects`")
+    predicted = data.get("predicted")
+    if predicted is not None and (
+        not isinstance(predicted, (int, float)) or isinstance(predicted, bool) or not 0 <= predicted <= 1
+    ):
+        raise ValueError("`predicted`")
     moment = from_iso(data["at"])
     nfc = unicodedata.normalize
     answer = Answer(
@@ -178,7 +225,10 @@ def _check_answer(data: Any) -> Answer:
         duration_ms=duration,
         mode=data["mode"],
         fingerprint=fingerprint,
-        scheduled=scheduled,
+        scheduled=False if correction is not None else scheduled,
+        correction=correction,
+        corrects=corrects,
+        predicted=None if predicted is None or correction is not None else float(predicted),
     )
     if "id" in data and data["id"] != answer.id:
         raise ValueError("`id`")
@@ -221,10 +271,12 @@ def read_store_file(path: Path) -> list[Answer]:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if app_id != APPLICATION_ID or not 1 <= version <= SCHEMA_VERSION:
             raise QuizError(M.MERGE_NOT_PROGRESS.format(path=path))
-        scheduled = "scheduled" if version >= 3 else "NULL"
         rows = conn.execute(
-            "SELECT at, bank, question, answer, verdict, rating, duration_ms, mode, fingerprint,"
-            f" {scheduled} FROM reviews ORDER BY at, id"
+            _SELECT.format(
+                scheduled="scheduled" if version >= 3 else "NULL",
+                corrections="corrects, correction" if version >= 4 else "NULL, NULL",
+                predicted="predicted" if version >= 4 else "NULL",
+            )
         ).fetchall()
     except sqlite3.DatabaseError:
         raise QuizError(M.MERGE_NOT_PROGRESS.format(path=path)) from None
@@ -295,15 +347,35 @@ def union(*logs: Iterable[Answer]) -> list[Answer]:
 
 
 def build_rows(answers: Sequence[Answer]) -> tuple[list[tuple], list[tuple]]:
-    """The `reviews` rows (with state_before and scheduled) and `cards` rows of a store holding `answers`."""
-    by_question: dict[tuple[str, str], list[Answer]] = {}
+    """The `reviews` rows (`_ROW_COLUMNS`) and `cards` rows of a store holding `answers`.
+
+    Answers come first, in time order, then the corrections, each naming its answer's new row id. An
+    answer is corrected once: the first correction (time, id) of it counts, later ones are dropped, as
+    are corrections of answers not in the log. An undone answer does not move its card, an overruled
+    one moves it as Good (the store's `apply_corrections`).
+    """
+    from quiz.progress.card import OVERRULED_RATING
+
+    plain = [a for a in answers if a.correction is None]
+    known = {a.id for a in plain}
+    corrections: dict[str, Answer] = {}
     for answer in answers:
+        if answer.correction is not None and answer.corrects in known and answer.corrects not in corrections:
+            corrections[answer.corrects] = answer
+    by_question: dict[tuple[str, str], list[Answer]] = {}
+    for answer in plain:
         by_question.setdefault((answer.bank, answer.question), []).append(answer)
     state_of: dict[str, str] = {}
     card_rows: list[tuple] = []
     for (bank, question), group in sorted(by_question.items()):
-        moving = [a for a in group if a.moves_card]
-        steps = replay_card_states(bank, question, [(a.at, a.rating) for a in moving])
+
+        def kind(answer: Answer) -> str | None:
+            fix = corrections.get(answer.id)
+            return fix.correction if fix is not None else None
+
+        moving = [a for a in group if a.moves_card and kind(a) != "undo"]
+        ratings = [OVERRULED_RATING if kind(a) == "overrule" else a.rating for a in moving]
+        steps = replay_card_states(bank, question, [(a.at, r) for a, r in zip(moving, ratings, strict=True)])
         last = None
         moved = iter(zip(moving, steps, strict=True))
         pending = next(moved, None)
@@ -320,8 +392,10 @@ def build_rows(answers: Sequence[Answer]) -> tuple[list[tuple], list[tuple]]:
             answer, card = last
             card = _with_fingerprint(card, answer.fingerprint)
             card_rows.append(card.row())
-    review_rows = [
+    row_of = {a.id: n for n, a in enumerate(plain, 1)}
+    review_rows: list[tuple] = [
         (
+            row_of[a.id],
             a.at,
             a.bank,
             a.question,
@@ -333,10 +407,40 @@ def build_rows(answers: Sequence[Answer]) -> tuple[list[tuple], list[tuple]]:
             a.fingerprint,
             state_of[a.id],
             int(a.moves_card),
+            None,
+            None,
+            a.predicted,
         )
-        for a in answers
+        for a in plain
+    ]
+    fixes = sorted(corrections.values(), key=_order)
+    review_rows += [
+        (
+            len(plain) + n,
+            c.at,
+            c.bank,
+            c.question,
+            c.answer,
+            c.verdict,
+            c.rating,
+            None,
+            c.mode,
+            c.fingerprint,
+            None,
+            0,
+            row_of[c.corrects or ""],
+            c.correction,
+            None,
+        )
+        for n, c in enumerate(fixes, 1)
     ]
     return review_rows, card_rows
+
+
+_ROW_COLUMNS = (
+    "id, at, bank, question, answer, verdict, rating, duration_ms, mode, fingerprint, state_before,"
+    " scheduled, corrects, correction, predicted"
+)
 
 
 def _with_fingerprint(card: Any, fingerprint: str) -> Any:
@@ -354,8 +458,7 @@ def _write_store(path: Path, answers: Sequence[Answer]) -> None:
     try:
         conn.execute("BEGIN IMMEDIATE")
         conn.executemany(
-            "INSERT INTO reviews (at, bank, question, answer, verdict, rating, duration_ms, mode,"
-            " fingerprint, state_before, scheduled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO reviews ({_ROW_COLUMNS}) VALUES ({', '.join('?' * 15)})",
             review_rows,
         )
         conn.executemany(

@@ -5,8 +5,10 @@ there. Rows are read from both ends of each table, so one damaged page loses onl
 answers between damaged pages are reached by seeking row id by row id. Every row is checked as the
 store would check it (times, verdicts, ratings, modes, text that decodes); a row that fails is left
 out and counted. The new file is a fresh store of the current schema: `tallies` is rebuilt by its
-trigger from the recovered answers. It is written beside its final name and linked there only when
-complete, so an existing file is never overwritten and a failure leaves nothing half-written.
+triggers from the recovered answers and their corrections (overrule/undo rows keep the ids of the
+answers they correct; a correction whose answer was lost is left out and counted). It is written
+beside its final name and linked there only when complete, so an existing file is never overwritten
+and a failure leaves nothing half-written.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from pathlib import Path
 
 from quiz import messages as M
 from quiz.errors import StoreError
-from quiz.progress.card import CARD_STATES, MODES, VERDICTS
+from quiz.progress.card import CARD_STATES, CORRECTIONS, MODES, VERDICTS
 from quiz.progress.clock import from_iso
 
 _REVIEW_COLUMNS = (
@@ -37,6 +39,9 @@ _REVIEW_COLUMNS = (
     "fingerprint",
     "state_before",
     "scheduled",
+    "corrects",
+    "correction",
+    "predicted",
 )
 _CARD_COLUMNS = (
     "bank",
@@ -104,7 +109,9 @@ def repair(source: Path, target: Path) -> RepairResult:
         try:
             conn.execute("BEGIN IMMEDIATE")
             conn.executemany(
-                f"INSERT INTO reviews ({', '.join(_REVIEW_COLUMNS)}) VALUES ({', '.join('?' * 12)})", reviews
+                f"INSERT INTO reviews ({', '.join(_REVIEW_COLUMNS)})"
+                f" VALUES ({', '.join('?' * len(_REVIEW_COLUMNS))})",
+                reviews,
             )
             conn.executemany(
                 f"INSERT INTO cards ({', '.join(_CARD_COLUMNS)}) VALUES ({', '.join('?' * 12)})"
@@ -152,11 +159,13 @@ def _read_all(copy: Path) -> tuple[list[tuple], int, list[tuple], int]:
         raw_cards = _rows(conn, "cards", card_columns, ("bank", "question")) if card_columns else []
     finally:
         conn.close()
-    reviews = [
-        r
-        for r in (_review(dict(zip(review_columns, row, strict=True))) for row in raw_reviews)
-        if r is not None
-    ]
+    reviews = _with_targets(
+        [
+            r
+            for r in (_review(dict(zip(review_columns, row, strict=True))) for row in raw_reviews)
+            if r is not None
+        ]
+    )
     cards = [
         c for c in (_card(dict(zip(card_columns, row, strict=True))) for row in raw_cards) if c is not None
     ]
@@ -262,6 +271,8 @@ def _review(row: dict) -> tuple | None:
     rating, duration = row.get("rating"), row.get("duration_ms")
     state = _text(row.get("state_before")) if row.get("state_before") is not None else None
     scheduled = row.get("scheduled")
+    corrects, correction = row.get("corrects"), _text(row.get("correction"))
+    predicted = row.get("predicted")
     if (
         not isinstance(row.get("id"), int)
         or at is None
@@ -274,6 +285,10 @@ def _review(row: dict) -> tuple | None:
         or not (duration is None or (isinstance(duration, int) and duration >= 0))
         or not (state is None or state == "new" or state in CARD_STATES)
         or scheduled not in (None, 0, 1)
+        or (corrects is None) != (correction is None)
+        or not (corrects is None or (isinstance(corrects, int) and 0 < corrects < row["id"]))
+        or not (correction is None or correction in CORRECTIONS)
+        or not (predicted is None or (isinstance(predicted, (int, float)) and 0 <= predicted <= 1))
     ):
         return None
     return (
@@ -289,7 +304,29 @@ def _review(row: dict) -> tuple | None:
         fingerprint,
         state,
         scheduled,
+        corrects,
+        correction,
+        predicted,
     )
+
+
+_ID, _CORRECTS = _REVIEW_COLUMNS.index("id"), _REVIEW_COLUMNS.index("corrects")
+
+
+def _with_targets(reviews: list[tuple]) -> list[tuple]:
+    """Recovered rows without the corrections whose answer was lost (or is itself a correction, or was
+    corrected already): a correction means nothing without its answer, and its trigger needs it."""
+    answers = {r[_ID] for r in reviews if r[_CORRECTS] is None}
+    corrected: set[int] = set()
+    kept = []
+    for review in reviews:
+        target = review[_CORRECTS]
+        if target is not None:
+            if target not in answers or target in corrected:
+                continue
+            corrected.add(target)
+        kept.append(review)
+    return kept
 
 
 def _card(row: dict) -> tuple | None:

@@ -498,7 +498,6 @@ def compute_report(
     overruled.sort(key=lambda row: (-row["overruled"], row["bank"], row["id"]))
     total_dict = _tally_dict(totals)
     total_dict["streak_days"] = streak
-    total_dict["overruled"] = sum(row["overruled"] for row in overruled)
     return {
         "schema": REPORT_SCHEMA,
         "generated_at": _local_iso(now),
