@@ -323,9 +323,14 @@ def _write_progress(cursor: sqlite3.Cursor, banks: Sequence[Bank], store: Any, s
 
     ids = [b.id for b in banks]
     marks = ", ".join("?" * len(ids))
+    # answers as corrected (schema v4): an undone one is left out, an overruled one is Good and correct
+    fixed = "SELECT corrects FROM reviews WHERE corrects IS NOT NULL AND correction = '{}'"
     rows = store.query(
-        "SELECT bank, question, at, rating, duration_ms, mode, scheduled, verdict FROM reviews"
-        f" WHERE bank IN ({marks}) ORDER BY at, id",
+        "SELECT bank, question, at,"
+        f" CASE WHEN id IN ({fixed.format('overrule')}) THEN 3 ELSE rating END, duration_ms, mode, scheduled,"
+        f" CASE WHEN id IN ({fixed.format('overrule')}) THEN 'correct' ELSE verdict END FROM reviews"
+        f" WHERE bank IN ({marks}) AND corrects IS NULL AND id NOT IN ({fixed.format('undo')})"
+        " ORDER BY at, id",
         ids,
     )
     by_question: dict[tuple[str, str], list[tuple]] = {}
