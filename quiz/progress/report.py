@@ -176,9 +176,10 @@ def _read_tallies(
     """Per question answered: (answers, correct answers, last answer, answers overruled by the learner),
     from `tallies` (schema v3; corrections applied by their trigger, v4)."""
     where, params = _scope(bank_ids)
-    sql = "SELECT bank, question, reviews, correct, last_at, overruled FROM tallies"
+    # a question whose only answers were undone has a tally of no answers: it was never answered
+    sql = "SELECT bank, question, reviews, correct, last_at, overruled FROM tallies WHERE reviews > 0"
     if where:
-        sql += " WHERE " + where
+        sql += " AND " + where
     return {(r[0], r[1]): (int(r[2]), int(r[3]), r[4], int(r[5] or 0)) for r in store.query(sql, params)}
 
 

@@ -172,12 +172,16 @@ class PlainIO:
                 first = self._line(deadline)
                 command = self._command(first)
                 if command is not None:
+                    if command.kind == "none":
+                        continue  # refused: read the answer again
                     return command
                 answers = [first, *(self._line(deadline) for _ in question.blanks[1:])]
                 return answers if any(a.strip() for a in answers) else SKIP
             line = self._line(deadline)
             command = self._command(line)
             if command is not None:
+                if command.kind == "none":
+                    continue
                 return command
             if not line.strip():
                 return SKIP
@@ -209,6 +213,17 @@ class PlainIO:
             return _Command("overrule" if word == OVERRULE else "undo")
         self.console.print(M.CANNOT_CORRECT, markup=False, style="dim")
         return _Command("none")
+
+    def final_command(self) -> str | None:
+        """After the last question: "overrule"/"undo" when the next line is `!d`/`!u` (and allowed);
+        nothing is read from a terminal (a learner there has nothing more to type)."""
+        if not (self._may_overrule or self._may_undo) or self.stream.isatty():
+            return None
+        try:
+            command = self._command(self._line())
+        except EOFError:
+            return None
+        return command.kind if command is not None and command.kind != "none" else None
 
     def self_rate(self) -> str | None:
         word = self._line().strip().lower()
@@ -248,6 +263,18 @@ def _after_verdict(io: Any, item: Item, verdict: Any, *, can_overrule: bool, can
     if decide is None:
         return "next"
     return str(decide(item, verdict, can_overrule=can_overrule, can_undo=can_undo))
+
+
+def _final_command(io: Any, last: _Turn, end: int, correct: Callable[[str, _Turn, int], None]) -> bool:
+    """Plain mode after the last question: a `!d`/`!u` line still corrects the last answer (read only
+    when input is not a terminal, so a learner at the keyboard is never kept waiting). True when the
+    undone question is to be asked again."""
+    read = getattr(io, "final_command", None)
+    kind = read() if read is not None else None
+    if kind is None:
+        return False
+    correct(kind, last, end)
+    return kind == "undo"
 
 
 def run(
@@ -293,7 +320,11 @@ def run(
             queue.insert(start, _Turn(item, turn.kind))
 
     i = 0
-    while i < len(queue):
+    while True:
+        if i >= len(queue):
+            if last is None or not _final_command(io, last, len(queue), correct):
+                break
+            last = None
         turn = queue[i]
         item = turn.item
         if deadline is not None and time.monotonic() >= deadline:
