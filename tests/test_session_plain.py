@@ -8,37 +8,22 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import random
 import sqlite3
 import subprocess
-import sys
 import time
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from test_study import GOOD, RIGHT, read_until, spawn
+from test_study import env as study_env  # good.yaml, its right answers in bank order
 from typer.testing import CliRunner
 
 from quiz.bank.loader import load_text
 from quiz.cli import app
 
-DATA = Path(__file__).parent / "data"
-GOOD = DATA / "banks" / "good.yaml"
-
 # good.yaml in bank order: the number, the cloze (three blanks), multi, date, text, order, choice, true/false
-RIGHT = [
-    "245",
-    "gốc vững",
-    "thân chắc",
-    "cành uyển chuyển",
-    "Đối ngoại Đảng; Ngoại giao Nhà nước; Đối ngoại nhân dân",
-    "18/2/2019",
-    "32/CT-TW",
-    "Chỉ thị 28/CT-TW; Chỉ thị 32-CT/TW; Chỉ thị 38/CT-TW",
-    "Hoàng Bình Quân",
-    "đ",
-]
 NUMBER, CLOZE, MULTI, DATE, TEXT, ORDER, CHOICE, TRUEFALSE = (
     RIGHT[0:1],
     RIGHT[1:4],
@@ -52,22 +37,7 @@ NUMBER, CLOZE, MULTI, DATE, TEXT, ORDER, CHOICE, TRUEFALSE = (
 NOW = "2026-11-23T08:00:00+07:00"
 
 
-@pytest.fixture
-def env(tmp_path, monkeypatch):
-    banks = tmp_path / "banks"
-    banks.mkdir()
-    (banks / "good.yaml").write_text(GOOD.read_text(encoding="utf-8"), encoding="utf-8")
-    values = {
-        "QUIZ_BANKS": str(banks),
-        "QUIZ_PROGRESS": str(tmp_path / "progress.db"),
-        "QUIZ_NOW": NOW,
-        "QUIZ_FUZZ": "0",
-        "QUIZ_TZ": "Asia/Ho_Chi_Minh",
-        "NO_COLOR": "1",
-    }
-    for key, value in values.items():
-        monkeypatch.setenv(key, value)
-    return values
+env = study_env  # the same fixture: good.yaml in a banks folder, a fixed clock and zone, no fuzz
 
 
 def run(*args: str, lines: list[str]) -> object:
@@ -278,26 +248,7 @@ def test_exam_questions_never_reached_are_unanswered_not_wrong(exam_env):
 
 
 def _exam_process(env: dict, minutes: str) -> subprocess.Popen:
-    full = {**os.environ, **env, "PYTHONUNBUFFERED": "1"}
-    return subprocess.Popen(
-        [sys.executable, "-m", "quiz", "exam", "--seed", "1", "--minutes", minutes],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        env=full,
-        text=True,
-        encoding="utf-8",
-    )
-
-
-def _read_until(proc: subprocess.Popen, marker: str) -> str:
-    assert proc.stdout is not None
-    seen = ""
-    while marker not in seen:
-        line = proc.stdout.readline()
-        assert line, seen
-        seen += line
-    return seen
+    return spawn(env, "exam", "--seed", "1", "--minutes", minutes)
 
 
 def test_exam_time_limit_ends_the_question_being_answered(exam_env):
@@ -306,7 +257,7 @@ def test_exam_time_limit_ends_the_question_being_answered(exam_env):
     proc = _exam_process(exam_env, "0.02")
     try:
         assert proc.stdin is not None and proc.stdout is not None
-        _read_until(proc, "Câu 1/4")
+        read_until(proc, "Câu 1/4")
         proc.stdin.write("đ\n")
         proc.stdin.flush()
         started = time.monotonic()
@@ -325,7 +276,7 @@ def test_exam_answer_after_the_limit_is_not_graded(exam_env):
     proc = _exam_process(exam_env, "0.01")  # 0.6 s
     try:
         assert proc.stdin is not None and proc.stdout is not None
-        _read_until(proc, "Câu 1/4")
+        read_until(proc, "Câu 1/4")
         time.sleep(1.5)
         with contextlib.suppress(BrokenPipeError):  # the exam may have ended already: it did not wait
             proc.stdin.write("đ\n")  # too late
