@@ -293,6 +293,7 @@ AUTHOR_CHANGED = "{path} vừa bị sửa ở nơi khác trong lúc soạn; ch�
 AUTHOR_ONE_BANK = "`{name}` là nhiều ngân hàng; hãy chỉ một ngân hàng (id hoặc tệp YAML)"
 ARTICLE_UNREADABLE = "không đọc được bài báo `{path}`: {error}"
 FMT_NOT_SAME = "bố cục chuẩn của {file} không nạp lại đúng ngân hàng cũ nên tệp không được ghi"
+FMT_LOST_COMMENT = "bố cục chuẩn của {file} sẽ làm mất một chú thích (# …) nên tệp không được ghi"
 NEW_DONE = "✓ Đã tạo {path} với {count} câu mẫu. Sửa hoặc xóa các câu mẫu, thêm câu bằng `quiz bank add {id}`, rồi chạy `quiz bank check`."
 NEW_SOURCE_COPIED = "Đã chép bài báo vào {path}"
 ADD_DONE = "✓ Đã thêm câu `{id}` vào {path} (nay có {count} câu)."

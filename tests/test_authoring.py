@@ -372,8 +372,9 @@ def test_fmt_rewrites_in_canonical_layout_and_loads_to_the_same_bank(grounded):
     assert problems == [] and fmt.same_bank(before, after)
     assert [q.fingerprint() for q in after.questions] == [q.fingerprint() for q in before.questions]
     text = path.read_text(encoding="utf-8")
-    assert "#" not in text.split("\n", 1)[0]  # comments are not kept (the help says so)
-    assert list(fmt.bank_dict(after)) == [
+    original = GOOD.read_text(encoding="utf-8")
+    assert fmt.comments(original) and fmt.comments(text) == fmt.comments(original)  # every comment kept
+    assert [line.split(":")[0] for line in text.splitlines() if line[:1].isalpha()] == [
         "bank",
         "title",
         "language",
@@ -398,6 +399,72 @@ def test_fmt_keeps_every_shipped_bank_the_same(tmp_path):
         again, problems = load_text(formatted, source.name)
         assert problems == [] and fmt.same_bank(original, again)
         assert fmt.format_bank(formatted, source.name) == formatted  # idempotent
+
+
+def test_shipped_banks_are_in_canonical_form_and_still_check_strict():
+    shipped = sorted((Path(__file__).parent.parent / "banks").glob("*.yaml"))
+    result = run("bank", "fmt", "--check", *shipped)
+    assert result.exit_code == 0, result.output
+    assert result.output.count("đã đúng bố cục chuẩn") == len(shipped)
+    sources = Path(__file__).parent.parent / "banks" / "sources"
+    strict = run("bank", "check", "--strict", "--sources", sources, *shipped)
+    assert strict.exit_code == 0, strict.output
+
+
+def test_fmt_keeps_every_comment_bank_new_writes(tmp_path):
+    """`bank new`'s guidance is the author's to delete, not fmt's: every comment line survives."""
+    assert run("bank", "new", "thu", "--banks", tmp_path).exit_code == 0
+    path = tmp_path / "thu.yaml"
+    before = path.read_text(encoding="utf-8")
+    result = run("bank", "fmt", path)
+    assert result.exit_code == 0, result.output
+    after = path.read_text(encoding="utf-8")
+    assert len(fmt.comments(before)) > 20 and fmt.comments(after) == fmt.comments(before)
+    assert run("bank", "fmt", "--check", path).exit_code == 0
+    assert list(tmp_path.iterdir()) == [path]  # no backup or temporary file left beside it
+
+
+def test_fmt_orders_keys_and_spaces_questions_keeping_section_comments():
+    text = (
+        "title: Thử  # the title\n"
+        "bank: thu\n"
+        "questions:\n"
+        "- answer: 245   # the figure\n"
+        "  type: number\n"
+        "  id: a\n"
+        "  prompt: Bao nhiêu?\n"
+        "  # --- second part ---\n"
+        "- id: b\n"
+        "  type: choice\n"
+        '  prompt: "Đâu # không phải chú thích?"\n'
+        "  answer: x\n"
+        "  choices:\n"
+        "  - x\n"
+        "  - y\n"
+        "\n\n\n"
+        "  # --- third part ---\n"
+        "- {id: c, type: truefalse, prompt: Đúng?, answer: true}\n"
+    )
+    formatted = fmt.format_bank(text)
+    assert fmt.comments(text) == [
+        "# the title",
+        "# the figure",
+        "# --- second part ---",
+        "# --- third part ---",
+    ]
+    assert sorted(fmt.comments(formatted)) == sorted(fmt.comments(text))
+    lines = formatted.splitlines()
+    assert lines[0] == "bank: thu" and lines[1].startswith("title: Thử")
+    first = formatted[formatted.index("- id: a") : formatted.index("- id: b")]
+    assert [ln.strip().split(":")[0] for ln in first.splitlines() if ln.strip() and "#" not in ln[:6]] == [
+        "- id",
+        "type",
+        "prompt",
+        "answer",
+    ]
+    assert "\n\n  # --- second part ---\n  - id: b" in formatted  # the heading stays above its question
+    assert "\n\n  # --- third part ---\n  - id: c\n    type: truefalse" in formatted
+    assert "\n\n\n" not in formatted and fmt.format_bank(formatted) == formatted
 
 
 def test_fmt_keeps_exact_decimals_and_defaults():

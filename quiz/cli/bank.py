@@ -386,8 +386,8 @@ def bank_fmt(
 ) -> None:
     """Viết lại ngân hàng theo bố cục chuẩn (thứ tự khóa cố định, một dòng trống giữa các câu).
 
-    Chú ý: mọi chú thích (# …) trong tệp sẽ mất. Tệp chỉ được ghi khi bản mới nạp lại
-    đúng y ngân hàng cũ (mọi câu, mọi trường).
+    Mọi chú thích (# …) và các nhóm câu được giữ nguyên. Tệp chỉ được ghi khi bản mới nạp lại
+    đúng y ngân hàng cũ (mọi câu, mọi trường) và còn đủ mọi chú thích.
 
     Ví dụ:  quiz bank fmt chi-thi-doi-ngoai  ·  quiz bank fmt banks/moi.yaml --check
     """
