@@ -160,8 +160,12 @@ CONFIG_FILE = "Tệp tuỳ chọn: {path}"
 
 # --- grounding (quiz bank check --sources) -------------------------------------------
 QUOTE_NOT_FOUND = "trích dẫn không có nguyên văn trong nguồn `{file}`"
-QUOTE_NOT_FOUND_FIX = "chép đúng từng ký tự từ bài báo (chỉ khoảng trắng được phép khác)"
+QUOTE_NOT_FOUND_FIX = (
+    "chép đúng từng chữ từ bài báo (chỉ khoảng trắng, kiểu dấu ngoặc kép và gạch ngang được phép khác)"
+)
 QUOTE_NEAREST = "đoạn gần nhất trong nguồn: «{text}»"
+QUOTE_DIFFERS = "trích dẫn viết «{quote}», bài báo viết «{article}»"
+QUOTE_NOTHING_NEAR = "không thấy đoạn nào giống trong nguồn — kiểm tra `source` và tệp bài báo"
 ANSWER_NOT_IN_QUOTE = "đáp án `{value}` không có trong trích dẫn"
 ANSWER_NOT_IN_QUOTE_FIX = "trích đoạn có chứa đáp án, hoặc sửa đáp án cho đúng với nguồn"
 SOURCE_FILE_MISSING = "không tìm thấy tệp nguồn `{path}`"
