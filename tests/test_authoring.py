@@ -134,7 +134,7 @@ def test_add_with_flags_appends_a_grounded_question_and_keeps_the_file(grounded)
     bank, problems = load_file(path)
     assert problems == []
     added = bank.questions[-1]
-    assert added.id == "theo-bai-phong-van-8-2018-dang-ta-co-quan-he-voi"
+    assert added.id == "dang-ta-quan-he-chinh-dang"  # no boilerplate lead, no date, never the answer
     assert added.answer == Decimal(111) and added.unit == "quốc gia" and added.quote == QUOTE
     check = run("bank", "check", "--banks", grounded, "--sources", grounded / "sources")
     assert check.exit_code == 0, check.output
@@ -151,6 +151,8 @@ def test_add_with_flags_appends_a_grounded_question_and_keeps_the_file(grounded)
         ),
         ("text", ["--answer", "Chỉ thị 32-CT/TW", "--accept", "32-CT/TW"], "Chỉ thị 32-CT/TW"),
         ("number", ["--answer", "0,6", "--tolerance", "0,1"], Decimal("0.6")),
+        ("number", ["--answer", "1.000"], Decimal(1000)),  # one convention: dots group thousands
+        ("number", ["--answer", "bảy mươi"], Decimal(70)),
         ("date", ["--answer", "18/2/2019"], "2019-02-18"),
         ("truefalse", ["--answer", "sai"], False),
         ("order", ["--item", "Một", "--item", "Hai", "--item", "Ba"], None),
@@ -176,8 +178,8 @@ def test_add_cloze_takes_its_id_from_the_text_and_ids_get_a_suffix(grounded):
     assert second.exit_code == 0, second.output
     bank, _ = load_file(grounded / "good.yaml")
     assert [q.id for q in bank.questions[-2:]] == [
-        "dang-ta-co-quan-he-voi-245-chinh-dang",
-        "dang-ta-co-quan-he-voi-245-chinh-dang-2",
+        "dang-ta-quan-he-chinh-dang",  # a blank's answer is never in the id
+        "dang-ta-quan-he-chinh-dang-2",
     ]
 
 
@@ -188,8 +190,8 @@ def test_add_cloze_takes_its_id_from_the_text_and_ids_get_a_suffix(grounded):
             ["--type", "choice", "--prompt", "P?", "--choice", "A", "--choice", "B", "--answer", "Cc"],
             "không có trong `choices`",
         ),
-        (["--type", "number", "--prompt", "P?", "--answer", "1.000"], "mơ hồ"),
-        (["--type", "number", "--prompt", "P?", "--answer", "nhiều"], "không phải là một số"),
+        (["--type", "number", "--prompt", "P?", "--answer", "nhiều"], "«nhiều» không phải là một số"),
+        (["--type", "number", "--prompt", "P?", "--answer", "1", "--tolerance", "ít"], "«ít» không phải"),
         (["--type", "date", "--prompt", "P?", "--answer", "31/2/2019"], "không phải ngày hợp lệ"),
         (["--type", "numbr", "--prompt", "P?", "--answer", "1"], "number"),
         (
@@ -325,8 +327,14 @@ def test_build_question_reads_values_the_way_an_author_means_them():
 
 
 def test_propose_id_folds_vietnamese_and_avoids_taken_ids():
-    taken = {"chi-thi-32-ban-hanh-ngay-nao", "chi-thi-32-ban-hanh-ngay-nao-2"}
-    assert authoring.propose_id("Chỉ thị 32 ban hành ngày nào?", taken) == "chi-thi-32-ban-hanh-ngay-nao-3"
+    taken = {"chi-thi-32-ban-hanh", "chi-thi-32-ban-hanh-2"}
+    assert (
+        authoring.propose_id("Theo bài viết, Chỉ thị 32 ban hành ngày nào?", taken) == "chi-thi-32-ban-hanh-3"
+    )
+    prompt = "Theo bài viết, Việt Nam là thành viên của bao nhiêu tổ chức quốc tế?"
+    assert authoring.propose_id(prompt, set(), answer=Decimal(75)) == "viet-nam-thanh-vien-to-chuc"
+    assert authoring.propose_id("Ai dẫn đầu đoàn?", set(), answer="Lê Duẩn") == "dan-dau-doan"
+    assert "le" not in authoring.propose_id("Lê Duẩn dẫn đầu đoàn nào?", set(), answer="Lê Duẩn").split("-")
     assert authoring.propose_id("???", set()) == "cau-hoi-moi"
 
 
@@ -542,8 +550,8 @@ def test_add_interactive_form_on_a_terminal(tmp_path):
         child.expect("Câu hỏi")
         child.send("Đảng ta có quan hệ với bao nhiêu chính đảng?\r")
         child.expect("Đáp án")
-        child.send("1.000\r")  # ambiguous: re-asked with the loader's message
-        child.expect("mơ hồ")
+        child.send("nhiều\r")  # not a number: asked again with the message
+        child.expect("không phải là một số")
         child.send("\x7f" * 5 + "245\r")
         child.expect("Sai số")
         child.send("\r")
@@ -558,7 +566,7 @@ def test_add_interactive_form_on_a_terminal(tmp_path):
         child.expect("Mã câu hỏi")
         child.send("\r")  # the proposed id
         child.expect("Thêm câu này")
-        child.send("y")
+        child.send("\r")  # the first choice: add it
         child.expect("Đã thêm câu")
         child.expect(pexpect.EOF)
     finally:
@@ -569,7 +577,7 @@ def test_add_interactive_form_on_a_terminal(tmp_path):
     loaded, problems = load_file(bank)
     assert problems == []
     added = loaded.questions[-1]
-    assert added.id == "dang-ta-co-quan-he-voi-bao-nhieu-chinh-dang"
+    assert added.id == "dang-ta-quan-he-chinh-dang"
     assert added.answer == Decimal(245) and added.unit == "chính đảng"
     assert added.explanation == "Số liệu 8/2018." and added.tags == ("số-liệu",)
 
@@ -615,3 +623,28 @@ def test_fmt_round_trips_any_bank_the_author_tools_write(questions):
     formatted = fmt.format_bank(text)  # raises unless it loads to the very same bank
     assert fmt.format_bank(formatted) == formatted
     assert formatted.count("\n  - id: ") == 8 + len(questions)
+
+
+def test_a_refused_add_names_lines_of_the_new_question_not_of_the_file(grounded):
+    path = grounded / "good.yaml"
+    lines = path.read_text(encoding="utf-8").count("\n")
+    result = run(
+        "bank", "add", "mau-day-du", "--banks", grounded, "--type", "number", "--prompt", "P?",
+        "--answer", "300", "--source", "tgvn-2018", "--quote", QUOTE,
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert (
+        "good.yaml (câu mới, dòng " in result.output
+        and "đáp án `300` không có trong trích dẫn" in result.output
+    )
+    numbers = [int(n) for n in __import__("re").findall(r"good\.yaml:(\d+)", result.output)]
+    assert all(n <= lines for n in numbers)  # never a line the unchanged file does not have
+
+
+def test_add_with_flags_suggests_the_banks_own_tag_spelling(grounded):
+    result = run(
+        "bank", "add", "mau-day-du", "--banks", grounded, "--type", "truefalse", "--prompt", "Đúng không?",
+        "--answer", "đúng", "--tag", "so lieu",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "thẻ `so lieu` gần giống thẻ đã có `số-liệu`" in result.output
