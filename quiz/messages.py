@@ -311,7 +311,7 @@ ADD_CANCELLED = "Đã hủy: tệp không thay đổi."
 ADD_TAG_SUGGEST = (
     "⚠ thẻ `{typed}` gần giống thẻ đã có `{known}` trong ngân hàng — dùng `--tag {known}` nếu là một"
 )
-DRAFT_WROTE = "✓ Đã ghi bản nháp vào {path}. Duyệt lại rồi chạy `quiz bank check {path}`."
+DRAFT_WROTE = "✓ Đã ghi bản nháp {count} câu vào {path}. Duyệt lại rồi chạy `quiz bank check {path}`."
 FMT_DONE = "✓ Đã định dạng lại {path}."
 FMT_ALREADY = "✓ {path} đã đúng bố cục chuẩn."
 FMT_NEEDED = "✗ {path} chưa đúng bố cục chuẩn (chạy `quiz bank fmt {path}`)."

@@ -187,6 +187,9 @@ _ID_LEADS = tuple(
         "trong bài viết",
         "chọn đáp án đúng cho chỗ trống",
         "điền vào chỗ trống",
+        "điền năm vào chỗ trống",
+        "điền tháng vào chỗ trống",
+        "điền ngày vào chỗ trống",
         "bài viết được đăng",
         "theo",
     )

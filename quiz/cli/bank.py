@@ -375,7 +375,7 @@ def bank_draft(
         return
     if created.article is not None:
         echo(M.NEW_SOURCE_COPIED.format(path=created.article))
-    echo(M.DRAFT_WROTE.format(path=created.path), style="green")
+    echo(M.DRAFT_WROTE.format(path=created.path, count=created.questions), style="green")
 
 
 @bank_app.command("fmt", cls=_Command)
