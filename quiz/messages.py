@@ -183,6 +183,10 @@ ANSWER_IN_PROMPT_FIX = (
 )
 ANSWER_IN_OWN_PROMPT = "đề bài chứa chính đáp án («{answer}»)"
 ANSWER_IN_OWN_PROMPT_FIX = "viết lại đề bài để không lộ đáp án"
+SAMPLES_LEFT = "còn {count} câu mẫu của `quiz bank new` (thẻ `mẫu`): {ids}"
+SAMPLES_LEFT_FIX = "sửa mỗi câu mẫu cho đúng bài của bạn rồi bỏ thẻ `draft` và `mẫu`, hoặc xóa câu đó"
+NO_QUOTES_CHECKED = "không có trích dẫn nào để đối chiếu với nguồn"
+NO_QUOTES_CHECKED_FIX = "thêm `source` và `quote` (đoạn nguyên văn có chứa đáp án) cho các câu, và `file` cho nguồn trong `sources`"
 ID_HAS_ANSWER = "id chứa đáp án («{answer}»)"
 ID_HAS_ANSWER_FIX = "đặt id theo điều câu hỏi hỏi, không theo đáp án, ví dụ `{suggestion}` (đổi id thì tiến độ cũ của câu không còn)"
 RIGHT_OPTION_LONGEST = "đáp án đúng là lựa chọn dài nhất ở {count}/{total} câu chọn một ({ids})"
@@ -200,6 +204,10 @@ CHECK_WARNINGS = "⚠ {count} cảnh báo chất lượng (`--strict` để coi 
 # --- resolving banks -----------------------------------------------------------------
 UNKNOWN_BANK = "không tìm thấy ngân hàng `{name}` trong {folder}"
 UNKNOWN_BANK_HINT = "các ngân hàng có sẵn: {ids} (xem `quiz bank list`)"
+BANK_BROKEN = (
+    "ngân hàng `{name}` có trong {path} nhưng tệp có lỗi nên không nạp được"
+    " — chạy `quiz bank check {path}` để xem lỗi và dòng cần sửa"
+)
 SKIPPED_BANK = "bỏ qua {file} ({count} lỗi, chạy `quiz bank check` để sửa): {problem}"
 NO_BANKS = "không có ngân hàng câu hỏi nào trong {folder}"
 INVALID_BANKS = "{count} lỗi trong ngân hàng câu hỏi; chạy `quiz bank check` để xem và sửa"
@@ -376,8 +384,8 @@ sources:                      # các bài báo mà câu hỏi trích dẫn
 """
 STARTER_BANK = """\
 # Ngân hàng câu hỏi tạo bởi `quiz bank new`. Định dạng đầy đủ: docs/bank-format.md
-# Dưới đây là một câu mẫu cho mỗi loại trong 8 loại câu hỏi (thẻ `mẫu`): sửa cho đúng bài của bạn
-# hoặc xóa đi. Thêm câu không cần trình soạn thảo: quiz bank add {id}
+# Dưới đây là một câu mẫu cho mỗi loại trong 8 loại câu hỏi (thẻ `draft` và `mẫu`: không được hỏi
+# khi ôn tập, không tính trong báo cáo): sửa cho đúng bài của bạn rồi bỏ hai thẻ đó, hoặc xóa đi. Thêm câu không cần trình soạn thảo: quiz bank add {id}
 # Kiểm tra: quiz bank check  ·  với đối chiếu nguồn: quiz bank check --sources banks/sources
 
 # bank: mã ngân hàng (chữ thường a-z, số 0-9 và '-'), không trùng ngân hàng khác; title: tên hiện trong menu
@@ -411,7 +419,7 @@ questions:                    # ít nhất một câu
     # source: bai-viet
     # quote: "…"
     explanation: Đối ngoại Đảng, Ngoại giao Nhà nước và Đối ngoại nhân dân là ba trụ cột của nền đối ngoại.
-    tags: [mẫu]
+    tags: [draft, mẫu]
 
   # multi: chọn mọi đáp án đúng
   - id: mau-chon-nhieu
@@ -419,7 +427,7 @@ questions:                    # ít nhất một câu
     prompt: Ba trụ cột của công tác đối ngoại là gì?
     choices: [Đối ngoại Đảng, Ngoại giao Nhà nước, Đối ngoại nhân dân, Đối ngoại quốc phòng]
     answer: [Đối ngoại Đảng, Ngoại giao Nhà nước, Đối ngoại nhân dân]   # các lựa chọn đúng
-    tags: [mẫu]
+    tags: [draft, mẫu]
 
   # text: gõ câu trả lời; bỏ dấu, sai chính tả nhỏ, cách đặt dấu thanh cũ/mới vẫn được chấp nhận
   - id: mau-dien-chu
@@ -427,7 +435,7 @@ questions:                    # ít nhất một câu
     prompt: Chỉ thị nào của Bộ Chính trị (2019) về "Tăng cường và nâng cao hiệu quả quan hệ đối ngoại đảng trong tình hình mới"?
     answer: Chỉ thị 32-CT/TW
     accept: ["32-CT/TW"]      # (không bắt buộc) cách viết khác cũng đúng
-    tags: [mẫu]
+    tags: [draft, mẫu]
 
   # number: gõ một số (1.000 = một nghìn, 0,6 = không phẩy sáu)
   - id: mau-dien-so
@@ -436,35 +444,35 @@ questions:                    # ít nhất một câu
     answer: 245
     tolerance: 0              # (mặc định 0) sai số cho phép
     unit: chính đảng          # (không bắt buộc) hiện sau ô trả lời
-    tags: [mẫu]
+    tags: [draft, mẫu]
 
   # date: gõ ngày, ngày trước tháng; hỏi đến ngày, tháng hay năm tùy đáp án viết đến đâu
   - id: mau-dien-ngay
     type: date
     prompt: Chỉ thị 32-CT/TW của Bộ Chính trị được ban hành ngày nào?
     answer: "2019-02-18"      # YYYY-MM-DD, YYYY-MM hoặc YYYY
-    tags: [mẫu]
+    tags: [draft, mẫu]
 
   # truefalse: đúng hay sai
   - id: mau-dung-sai
     type: truefalse
     prompt: Đối ngoại Đảng là một trong ba trụ cột của công tác đối ngoại.
     answer: true              # true (đúng) hoặc false (sai)
-    tags: [mẫu]
+    tags: [draft, mẫu]
 
   # cloze: điền vào chỗ trống; mỗi {{{{…}}}} là một chỗ trống, {{{{a|b}}}} chấp nhận a hoặc b
   - id: mau-dien-cho-trong
     type: cloze
     prompt: Điền vào chỗ trống   # (không bắt buộc) lời dẫn
     text: 'Bản sắc "cây tre Việt Nam": "{{{{gốc vững}}}}, {{{{thân chắc}}}}, {{{{cành uyển chuyển}}}}"'
-    tags: [mẫu]
+    tags: [draft, mẫu]
 
   # order: sắp xếp; liệt kê các mục theo ĐÚNG thứ tự, khi hỏi chúng được xáo trộn
   - id: mau-sap-xep
     type: order
     prompt: Xếp các kỳ Đại hội Đảng sau theo thứ tự thời gian
     items: [Đại hội XI, Đại hội XII, Đại hội XIII]   # 2–8 mục
-    tags: [mẫu]
+    tags: [draft, mẫu]
 """
 
 # --- report (quiz report) ------------------------------------------------------------

@@ -648,3 +648,28 @@ def test_add_with_flags_suggests_the_banks_own_tag_spelling(grounded):
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "thẻ `so lieu` gần giống thẻ đã có `số-liệu`" in result.output
+
+
+def test_new_samples_are_drafts_out_of_study_and_report_and_check_warns_of_them(tmp_path):
+    import json
+
+    assert run("bank", "new", "thu", "--banks", tmp_path).exit_code == 0
+    bank, _ = load_file(tmp_path / "thu.yaml")
+    assert all({"draft", "mẫu"} <= set(q.tags) for q in bank.questions)
+    report = run("report", "thu", "--json", "--banks", tmp_path, "--progress", tmp_path / "p.db")
+    assert report.exit_code == 0, report.output
+    assert json.loads(report.output)["totals"]["questions"] == 0  # the samples are not the author's questions
+    check = run("bank", "check", "--banks", tmp_path, "--sources", tmp_path)
+    assert check.exit_code == 0, check.output
+    assert "[samples_left]: còn 8 câu mẫu của `quiz bank new`" in check.output
+    assert "[no_quotes_checked]: không có trích dẫn nào để đối chiếu với nguồn" in check.output
+    assert run("bank", "check", "--banks", tmp_path, "--strict").exit_code == 1
+
+
+def test_studying_a_broken_bank_says_it_exists_and_points_to_bank_check(tmp_path):
+    (tmp_path / "thu-nghiem.yaml").write_text("bank: thu-nghiem\ntitle: [x\n", encoding="utf-8")
+    result = run("study", "thu-nghiem", "--banks", tmp_path, "--progress", tmp_path / "p.db")
+    assert result.exit_code == 2
+    assert "không tìm thấy" not in result.output
+    assert "ngân hàng `thu-nghiem` có trong" in result.output and "quiz bank check" in result.output
+    assert "Traceback" not in result.output

@@ -229,7 +229,7 @@ def check_paths(
     not read but passed to `outside`).
     """
     from quiz.bank.library import library_files, load_paths
-    from quiz.bank.lint import lint_bank
+    from quiz.bank.lint import LintWarning, lint_bank
     from quiz.errors import QuizError
 
     if sources_dir is not None and not sources_dir.is_dir():
@@ -246,6 +246,11 @@ def check_paths(
         problems += report.problems
         quotes += report.quotes_checked
         warnings += lint_bank(bank)
+        if sources_dir is not None and bank.questions and not report.quotes_checked:
+            shown = display_path(bank.path)
+            warnings.append(
+                LintWarning(shown, bank.line, M.NO_QUOTES_CHECKED, M.NO_QUOTES_CHECKED_FIX, bank.id)
+            )
     questions = sum(len(b.questions) for b in result.banks)
     return CheckTotals(problems, len(result.files), len(result.banks), questions, quotes, warnings)
 
