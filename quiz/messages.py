@@ -356,7 +356,9 @@ FORM_BACK_CHOICE = "‹ quay lại trường trước"
 FORM_DUPLICATE = "«{value}» trùng lựa chọn {n}; các lựa chọn khác vẫn giữ"
 FORM_MULTI_NONE = "đánh dấu ít nhất một đáp án đúng (Space)"
 FORM_TAGS_KNOWN = "Thẻ đã có trong ngân hàng: {tags}"
-FORM_TAG_SUGGEST = "ngân hàng đã có thẻ «{known}» (bạn gõ «{typed}») — Enter để dùng thẻ có sẵn, hoặc sửa lại"
+FORM_TAG_SUGGEST = (
+    "⚠ ngân hàng đã có thẻ «{known}» (bạn gõ «{typed}»): đã điền thẻ có sẵn — Enter để dùng, hoặc sửa lại."
+)
 FORM_RETRY = "✗ {message} — sửa rồi Enter, hoặc gõ < để quay lại trường trước."
 FORM_SELECT_HINT = "(phím mũi tên để chọn, Enter để xác nhận)"
 FORM_CHECKBOX_HINT = "(phím mũi tên để di chuyển, Space để đánh dấu, Enter để xong)"

@@ -673,3 +673,16 @@ def test_studying_a_broken_bank_says_it_exists_and_points_to_bank_check(tmp_path
     assert "không tìm thấy" not in result.output
     assert "ngân hàng `thu-nghiem` có trong" in result.output and "quiz bank check" in result.output
     assert "Traceback" not in result.output
+
+
+def test_fmt_turns_a_commented_flow_question_into_block_style_keeping_its_note():
+    text = (
+        "bank: thu\ntitle: Thử\nquestions:\n"
+        "  - {id: a, type: text, prompt: P?, answer: x}  # the note\n"
+        "# a heading at column 0\n"
+        "  - {type: text, id: b, prompt: Q?, answer: y}\n"
+    )
+    formatted = fmt.format_bank(text)
+    assert "    answer: x" in formatted and "# the note" in formatted.split("- id: b")[0]
+    assert formatted.index("# a heading at column 0") < formatted.index("- id: b")
+    assert fmt.format_bank(formatted) == formatted

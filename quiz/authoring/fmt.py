@@ -127,8 +127,14 @@ def _layout(text: str) -> str:
     questions = data.get("questions")
     if isinstance(questions, CommentedSeq):
         questions.fa.set_block_style()
-        for question in questions:
+        for n, question in enumerate(questions):
             if isinstance(question, CommentedMap):
+                if question.fa.flow_style() and len(question):
+                    # `- {id: …}  # note`: the note follows the item; in block style, its last line
+                    slot = questions.ca.items.get(n)
+                    if slot and slot[0] is not None:
+                        token, slot[0] = slot[0], None
+                        _put_trailing(question, list(question)[-1], token)
                 question.fa.set_block_style()
                 _order(question, QUESTION_KEY_ORDER)
     _literal_blocks(data)

@@ -252,9 +252,11 @@ class Form:
             tags = [t.strip() for t in value.split(",") if t.strip()]
             changed = [(t, authoring.known_tag(t, self.tags)) for t in tags]
             changed = [(t, b) for t, b in changed if t != b]
-            if changed:
+            insisted = value == self.typed.get("_tags_suggested")  # typed again after the offer: as typed
+            if changed and not insisted:
+                self.typed["_tags_suggested"] = value
                 typed = ", ".join(t for t, _ in changed)
-                self.retry(M.FORM_TAG_SUGGEST.format(typed=typed, known=", ".join(b for _, b in changed)))
+                self.show(M.FORM_TAG_SUGGEST.format(typed=typed, known=", ".join(b for _, b in changed)))
                 value = ", ".join(authoring.known_tag(t, self.tags) for t in tags)
                 continue
             problem = self.judge("tags", tags, False)
