@@ -313,7 +313,10 @@ def test_two_sessions_at_once_both_save_everything(env, tmp_path):
         outputs = list(pool.map(lambda p: p.communicate("\n".join(RIGHT) + "\n", timeout=60)[0], procs))
     assert [p.returncode for p in procs] == [0, 0], outputs
     rows = reviews(env)
-    assert len(rows) == 16
+    # Each saw the other's answers change the cram order, so some of its lines met other questions (a
+    # wrong answer is asked again, an unreadable one read again): every verdict printed is a saved row.
+    given = sum(out.count("\n✓ Đúng") + out.count("\n≈ Gần đúng") + out.count("\n✗ Sai") for out in outputs)
+    assert len(rows) == given >= 8
     with sqlite3.connect(env["QUIZ_PROGRESS"]) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
