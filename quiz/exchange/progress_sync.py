@@ -138,9 +138,10 @@ _SELECT = (
 
 def _rows_to_answers(rows: Iterable[Sequence[Any]]) -> list[Answer]:
     """Rows of `_SELECT` as answers; a correcting row names its answer by that answer's content id."""
+    rows = list(rows)
     answers: list[Answer] = []
     by_row: dict[int, Answer] = {}
-    for r in rows:
+    for r in sorted(rows, key=lambda r: r[11] is not None):  # answers first: corrections name them
         answer = Answer(
             at=to_iso(from_iso(r[1])),
             bank=r[2],
@@ -161,7 +162,7 @@ def _rows_to_answers(rows: Iterable[Sequence[Any]]) -> list[Answer]:
             answer = replace(answer, correction=r[12], corrects=target.id, scheduled=False, predicted=None)
         by_row[int(r[0])] = answer
         answers.append(answer)
-    return answers
+    return sorted(answers, key=_order)
 
 
 def store_answers(store: Any) -> list[Answer]:

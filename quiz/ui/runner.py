@@ -254,8 +254,15 @@ def _clock(seconds: float) -> str:
 
 
 def _ask(io: Any, item: Item, deadline: float | None) -> Any:
-    # a front end is only handed a deadline when the exam has one (older screens take the item only)
-    return io.ask(item) if deadline is None else io.ask(item, deadline)
+    """The front end's answer; TIMED_OUT when the exam's limit passed first (a late answer is not
+    graded, whichever front end let it through)."""
+    import inspect
+
+    if deadline is None:
+        return io.ask(item)
+    takes_deadline = "deadline" in inspect.signature(io.ask).parameters  # screens without a countdown
+    response = io.ask(item, deadline) if takes_deadline else io.ask(item)
+    return TIMED_OUT if time.monotonic() >= deadline else response
 
 
 def _after_verdict(io: Any, item: Item, verdict: Any, *, can_overrule: bool, can_undo: bool) -> str:
