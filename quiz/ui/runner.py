@@ -4,7 +4,7 @@ Two front ends share one loop:
 
 * `PlainIO` when standard input is not a terminal (or `--plain`): one answer per line, plain
   text out, no colour — sessions can be scripted and tested.
-* `InteractiveIO` on a terminal: questionary screens (`quiz.ui.prompts`, imported only here).
+* `InteractiveIO` on a terminal: the screens of `quiz.ui.screens` (prompt_toolkit, imported lazily).
 
 Ctrl-C or end of input at any point ends the loop; every answer already judged is already saved
 (the session commits each one as it is judged), and the summary is printed.
@@ -26,6 +26,7 @@ from quiz.study.session import Item, Session
 from quiz.text.escape import printable
 from quiz.ui.feedback import verdict_lines
 from quiz.ui.render import grounding_lines, question_lines
+from quiz.ui.screens import InteractiveIO
 
 VERDICT_MARKS = {"correct": "✓", "almost": "≈", "wrong": "✗"}
 VERDICT_STYLES = {"correct": "green", "almost": "yellow", "wrong": "red"}
@@ -66,24 +67,6 @@ class PlainIO:
         return {"e": "easy", "easy": "easy", "dễ": "easy", "h": "hard", "hard": "hard", "khó": "hard"}.get(
             word
         )
-
-
-class InteractiveIO:
-    """questionary widgets on a terminal."""
-
-    interactive = True
-
-    def __init__(self, console: Console):
-        self.console = console
-        from quiz.ui import prompts
-
-        self.prompts = prompts
-
-    def ask(self, item: Item) -> Any:
-        return self.prompts.ask(item.question, item.shown)
-
-    def self_rate(self) -> str | None:
-        return self.prompts.ask_self_rate()
 
 
 @dataclass
