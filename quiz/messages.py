@@ -236,20 +236,43 @@ ERROR_PREFIX = "lỗi"
 SKIP_CHOICE = "(bỏ qua)"
 PICK_ONE = "Chọn một đáp án:"
 PICK_MANY = "Chọn mọi đáp án đúng:"
-SELECT_HELP = "(↑↓ để chọn, Enter để trả lời)"
-CHECKBOX_HELP = "(↑↓ để di chuyển, phím cách để chọn, Enter để trả lời)"
+PICK_ORDER = "Xếp theo đúng thứ tự:"
+SELECT_HELP = "gõ chữ cái hoặc số của đáp án (hay ↑↓ rồi Enter) · Esc bỏ qua"
+CHECKBOX_HELP = "gõ chữ cái hoặc số để đánh dấu (hay ↑↓ và phím cách) · Enter trả lời · Esc bỏ qua"
+TRUEFALSE_HELP = "đ (hoặc d) đúng · s sai · Esc bỏ qua"
+ORDER_HELP = "gõ số của mục đứng tiếp theo (hay ↑↓ rồi Enter) · ⌫ lùi lại · Esc bỏ qua"
+ORDER_READY = "Enter trả lời · ⌫ lùi lại · Esc bỏ qua"
+TEXT_HELP = "Enter trả lời · để trống hoặc Esc bỏ qua"
+CLOZE_HELP = "Enter sang chỗ trống tiếp (ở chỗ cuối: trả lời) · Tab ↑↓ di chuyển · Esc bỏ qua câu"
 PICK_TRUEFALSE = "Đúng hay sai?"
 TYPE_TEXT = "Trả lời:"
 TYPE_NUMBER = "Số:"
 DATE_INPUTS = {"day": "Ngày (ngày/tháng/năm):", "month": "Tháng (tháng/năm):", "year": "Năm:"}
-ORDER_POSITION = "Mục đứng thứ {n}/{total}:"
-CLOZE_BLANK_LABEL = "Chỗ trống ({n}/{total}):"
+CLOZE_FORM = "Điền {count} chỗ trống:"
+TIME_LEFT = "⏱ Còn {time}"
+KEY_NEXT = "Enter tiếp"
+KEY_OVERRULE = "d Tôi đúng"
+KEY_UNDO = "u hoàn tác"
+HINT_CHOICE = (
+    "Chưa đọc được câu trả lời: gõ một chữ cái từ a đến {last} (hoặc số 1–{count}); để trống để bỏ qua."
+)
+HINT_MULTI = "Chưa đọc được câu trả lời: gõ các chữ cái a–{last} (hoặc số) cách nhau bởi dấu cách, ví dụ `a c`; để trống để bỏ qua."
+HINT_ORDER = "Chưa đọc được thứ tự: gõ đủ {count} số, mỗi số một lần, ví dụ `{example}`; để trống để bỏ qua."
+HINT_TRUEFALSE = "Chưa đọc được câu trả lời: gõ đ (đúng) hoặc s (sai); để trống để bỏ qua."
+HINT_NUMBER = (
+    "Chưa đọc được số: viết bằng chữ số (245) hoặc bằng chữ (hai trăm bốn mươi lăm); để trống để bỏ qua."
+)
+HINT_DATE = {
+    "day": "Chưa đọc được ngày: viết đủ ngày/tháng/năm, ví dụ 18/2/2019; để trống để bỏ qua.",
+    "month": "Chưa đọc được: viết tháng/năm, ví dụ 2/2019; để trống để bỏ qua.",
+    "year": "Chưa đọc được năm: viết bằng số, ví dụ 2019; để trống để bỏ qua.",
+}
 SELF_RATE_QUESTION = "Bạn thấy câu này thế nào?"
 SELF_RATE_GOOD = "Vừa (mặc định)"
 SELF_RATE_EASY = "Dễ"
 SELF_RATE_HARD = "Khó"
 TIME_UP = "⏱ Hết giờ."
-POSITION = "Câu {n}/{total} · {bank}/{id}"
+POSITION = "Câu {n}/{total} · {bank} · {kind}"
 SKIPPED = "– Bỏ qua."
 SKIPPED_LINE = "– Bỏ qua. Đáp án: {answer}"
 VERDICT_LINE = {
@@ -257,6 +280,9 @@ VERDICT_LINE = {
     "almost": "≈ Gần đúng: {expected}",
     "wrong": "✗ Sai. Đáp án: {expected}",
 }
+# a true/false verdict says what the statement is: "✓ Đúng — mệnh đề đúng", "✗ Sai — mệnh đề sai"
+VERDICT_TRUEFALSE = {"correct": "✓ Đúng — mệnh đề {truth}", "wrong": "✗ Sai — mệnh đề {truth}"}
+TRUTH_WORDS = {True: "đúng", False: "sai"}
 SESSION_START = "{count} câu: {due} đến hạn, {new} mới. Bỏ trống để bỏ qua, Ctrl-C để dừng (mọi câu đã trả lời đều được lưu)."
 CRAM_START = "Ôn tự do {count} câu (không theo lịch). Ctrl-C để dừng."
 SUMMARY = "Đã trả lời {answered} câu: {correct} đúng, {almost} gần đúng, {wrong} sai; {skipped} bỏ qua."

@@ -36,6 +36,14 @@ class SafeConsole(Console):
 
 
 def make_console(stderr: bool = False, **options: Any) -> SafeConsole:
-    """The console for stdout (or stderr): no highlighting, no emoji codes, soft wrapping."""
-    settings: dict[str, Any] = {"highlight": False, "soft_wrap": True, "emoji": False, **options}
-    return SafeConsole(stderr=stderr, **settings)
+    """The console for stdout (or stderr): no highlighting, no emoji codes.
+
+    On a terminal, lines are wrapped at word boundaries to its width (no word broken in half by the
+    terminal's own wrapping); piped or redirected output keeps each line whole (soft wrapping), so
+    scripts read one line per message.
+    """
+    settings: dict[str, Any] = {"highlight": False, "emoji": False, **options}
+    console = SafeConsole(stderr=stderr, **settings)
+    if "soft_wrap" not in options:
+        console.soft_wrap = not console.is_terminal
+    return console

@@ -24,8 +24,8 @@ from quiz import messages as M
 from quiz.study.answers import MAX_ANSWER_CHARS, SKIP, cap, parse_line
 from quiz.study.session import Item, Session
 from quiz.text.escape import printable
-from quiz.ui.feedback import verdict_lines
-from quiz.ui.render import grounding_lines, question_lines
+from quiz.ui.feedback import headline, verdict_lines
+from quiz.ui.render import grounding_lines, kind_label, question_lines
 from quiz.ui.screens import InteractiveIO
 
 VERDICT_MARKS = {"correct": "✓", "almost": "≈", "wrong": "✗"}
@@ -97,11 +97,11 @@ def run(
             break
         console.print()
         console.print(
-            M.POSITION.format(n=position, total=total, bank=item.bank.id, id=item.question.id),
+            M.POSITION.format(n=position, total=total, bank=item.bank.title, kind=kind_label(item.question)),
             style="dim",
             markup=False,
         )
-        for line in question_lines(item.question, item.shown or None, options=not io.interactive):
+        for line in question_lines(item.question, item.shown or None, options=not io.interactive, kind=False):
             console.print(line, style="bold", markup=False)
         started = time.monotonic()
         try:
@@ -120,9 +120,7 @@ def run(
         verdict = session.judge(item, response)
         rate = None
         if self_rate and verdict.outcome == "correct" and show_feedback:
-            console.print(
-                M.VERDICT_LINE["correct"].format(expected=verdict.expected), style="green", markup=False
-            )
+            console.print(headline(item.question, verdict), style="green", markup=False)
             try:
                 rate = io.self_rate()
             except (EOFError, KeyboardInterrupt):
@@ -141,7 +139,7 @@ def show_verdict(console: Console, item: Item, verdict: Any, repeat_correct: boo
     """✓/≈/✗ with the right answer, then why (diacritics, typo), explanation, source and quote."""
     if verdict.outcome != "correct" or repeat_correct:
         console.print(
-            M.VERDICT_LINE[verdict.outcome].format(expected=verdict.expected),
+            headline(item.question, verdict),
             style=VERDICT_STYLES[verdict.outcome],
             markup=False,
         )
