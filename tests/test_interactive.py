@@ -1,4 +1,4 @@
-"""A real interactive session on a pseudo-terminal: questionary widgets for every question type."""
+"""A real interactive session on a pseudo-terminal (pexpect): the session screens for every question type."""
 
 from __future__ import annotations
 
@@ -39,14 +39,12 @@ def test_every_question_type_answered_on_a_terminal(tmp_path):
     child = spawn(tmp_path, "study")
     try:
         child.expect("Câu 1/8")
-        child.expect("Số:")  # number: a text input with the unit
+        child.expect(r"Số \(chính đảng\):")  # number: a text input with the unit
         child.send("245" + ENTER)
         child.expect("Đúng: 245 chính đảng")
-        child.expect(r"Chỗ trống \(1/3\)")  # cloze: one input per blank
+        child.expect("Điền 3 chỗ trống")  # cloze: one form, Enter moves to the next blank
         child.send("goc vung" + ENTER)  # no diacritics: almost
-        child.expect(r"Chỗ trống \(2/3\)")
         child.send("thân chắc" + ENTER)
-        child.expect(r"Chỗ trống \(3/3\)")
         child.send("cành uyển chuyển" + ENTER)
         child.expect("Gần đúng")
         child.expect("Thiếu dấu")
@@ -59,16 +57,18 @@ def test_every_question_type_answered_on_a_terminal(tmp_path):
         child.expect("Trả lời:")  # text
         child.send("32/CT-TW" + ENTER)
         child.expect("Đúng: Chỉ thị 32-CT/TW")
-        child.expect(r"Mục đứng thứ 1/3")  # order: pick the first, then the second
+        child.expect("Xếp theo đúng thứ tự")  # order: place the first, then the second; Enter answers
         child.send(ENTER)
-        child.expect(r"Mục đứng thứ 2/3")
+        child.expect(r"\[1\]")
+        child.send(ENTER)
+        child.expect("Enter trả lời")
         child.send(ENTER)
         child.expect("Câu 7/8")
         child.expect("Chọn một đáp án")  # choice: a select
         child.send(ENTER)
         child.expect("Đúng hay sai")  # truefalse
         child.send(ENTER)  # the first option is "Đúng"
-        child.expect("Đúng: Đúng")
+        child.expect("Đúng — mệnh đề đúng")
         child.expect(r"Đã trả lời 8 câu")
         child.expect(pexpect.EOF)
     finally:
@@ -85,9 +85,9 @@ def test_every_question_type_answered_on_a_terminal(tmp_path):
 def test_ctrl_c_ends_with_a_summary_and_keeps_answers(tmp_path):
     child = spawn(tmp_path, "study")
     try:
-        child.expect("Số:")
+        child.expect(r"Số \(chính đảng\):")
         child.send("245" + ENTER)
-        child.expect(r"Chỗ trống \(1/3\)")
+        child.expect("Điền 3 chỗ trống")
         child.sendcontrol("c")
         child.expect("Đã dừng. Mọi câu đã trả lời đều đã được lưu.")
         child.expect(r"Đã trả lời 1 câu: 1 đúng")
@@ -101,7 +101,7 @@ def test_ctrl_c_ends_with_a_summary_and_keeps_answers(tmp_path):
 def test_self_rate_default_keeps_the_rating_and_saves_the_answer(tmp_path):
     child = spawn(tmp_path, "study", "--self-rate", "--limit", "1")
     try:
-        child.expect("Số:")
+        child.expect(r"Số \(chính đảng\):")
         child.send("245" + ENTER)
         child.expect("Bạn thấy câu này thế nào")
         child.send(ENTER)  # the default: "Vừa"

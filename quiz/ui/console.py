@@ -10,9 +10,10 @@ tests/test_hostile.py checks that ui/ and cli/ make no Console of their own and 
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
-from rich.console import Console
+from rich.console import Console, ConsoleDimensions
 from rich.text import Text
 
 from quiz.text.escape import escape
@@ -30,6 +31,24 @@ def _safe(value: Any) -> Any:
 class SafeConsole(Console):
     """A Console that escapes every str and Text it prints, and never reads markup in a str."""
 
+    follow_terminal = False  # on a terminal: its own size, asked at each print (a resize is followed)
+
+    @property
+    def size(self) -> ConsoleDimensions:
+        if self.follow_terminal:  # never a stale COLUMNS/LINES from the environment
+            try:
+                columns, lines = os.get_terminal_size(self.file.fileno())
+            except (AttributeError, ValueError, OSError):
+                pass
+            else:
+                if columns > 0:
+                    return ConsoleDimensions(columns, lines or 25)
+        return Console.size.fget(self)  # type: ignore[attr-defined]
+
+    @size.setter
+    def size(self, new_size: tuple[int, int]) -> None:
+        Console.size.fset(self, new_size)  # type: ignore[attr-defined]
+
     def print(self, *objects: Any, **kwargs: Any) -> None:
         kwargs.setdefault("markup", False)
         super().print(*(_safe(o) for o in objects), **kwargs)
@@ -46,4 +65,5 @@ def make_console(stderr: bool = False, **options: Any) -> SafeConsole:
     console = SafeConsole(stderr=stderr, **settings)
     if "soft_wrap" not in options:
         console.soft_wrap = not console.is_terminal
+    console.follow_terminal = console.is_terminal and "width" not in options
     return console

@@ -88,13 +88,18 @@ def _clock_text(deadline: float) -> StyleAndTextTuples:
     left = max(0, int(deadline - time.monotonic() + 0.999))
     minutes, seconds = divmod(left, 60)
     style = "class:clock-low" if left < 60 else "class:clock"
-    return [(style, M.TIME_LEFT.format(time=f"{minutes}:{seconds:02d}"))]
+    return [(style, "  " + M.TIME_LEFT.format(time=f"{minutes}:{seconds:02d}"))]
 
 
 async def _expire(app: Application[Any], deadline: float) -> None:
-    await asyncio.sleep(max(0.0, deadline - time.monotonic()))
-    if not app.is_done:
-        app.exit(result=TIMED_OUT)
+    """Redraw the countdown each second; at the deadline end the screen with TIMED_OUT."""
+    while not app.is_done:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            app.exit(result=TIMED_OUT)
+            return
+        await asyncio.sleep(min(left, 1.0))
+        app.invalidate()
 
 
 def _common_keys(skip: bool = True) -> KeyBindings:
@@ -146,16 +151,16 @@ def _run(
         cut = len(POINTER) + len(label)
         return [("class:label", text[:cut]), ("class:answer", text[cut:])]
 
-    parts: list[Any] = []
-    if deadline is not None:
-        clock = deadline
-        parts.append(
-            ConditionalContainer(Window(FormattedTextControl(lambda: _clock_text(clock)), height=1), ~is_done)
-        )
-    parts.append(Window(FormattedTextControl(head), dont_extend_height=True))
+    def footer() -> StyleAndTextTuples:
+        text = help_text()
+        if deadline is not None:  # the time left, under the answer, redrawn every second
+            text = [*text, ("", "\n"), *_clock_text(deadline)]
+        return text
+
+    parts: list[Any] = [Window(FormattedTextControl(head), dont_extend_height=True)]
     parts += [ConditionalContainer(part, ~is_done) for part in body]
     parts.append(
-        ConditionalContainer(Window(FormattedTextControl(help_text), dont_extend_height=True), ~is_done)
+        ConditionalContainer(Window(FormattedTextControl(footer), dont_extend_height=True), ~is_done)
     )
     from prompt_toolkit.key_binding import merge_key_bindings
 
@@ -163,7 +168,6 @@ def _run(
         layout=Layout(HSplit(parts), focused_element=focus),
         key_bindings=merge_key_bindings([_common_keys(), keys]),
         style=STYLE,
-        refresh_interval=0.5 if deadline is not None else None,
         erase_when_done=erase,
         mouse_support=False,
     )
