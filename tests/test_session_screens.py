@@ -278,3 +278,20 @@ def test_after_a_verdict_one_key_overrules_undoes_or_goes_on(terminal, can, keys
             term.type(key)
     term.wait(f"RESULT {result} ")
     assert "Enter tiếp" not in term.screen(history=False)  # the hint line is gone once answered
+
+
+def test_plain_on_a_terminal_shows_a_prompt_marker_and_hangs_options_under_their_text(terminal, tmp_path):
+    term = terminal(60, "study", "--plain", "--limit", "2")
+    screen = term.wait("c) Trưởng Ban")
+    lines = screen.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("  a) Tiếp tục"))
+    assert lines[first + 1].startswith("     lập,")  # the wrapped words hang under the option's text
+    words_whole(screen, 60, [LONG_CHOICE])
+    assert "›" in [line.strip() for line in term.wait("\n›").splitlines()]  # the prompt marker
+    term.type("a")
+    term.keys("Enter")
+    term.wait("✓ Đúng: Tiếp tục")
+    term.wait("Câu 2/2")
+    term.keys("C-c")
+    term.wait("[exit 0]")
+    assert [r[2] for r in saved(tmp_path)] == ["correct"]

@@ -434,3 +434,10 @@ def test_a_damaged_preferences_file_stops_study_before_the_store_is_touched(env)
     result = study(answers=RIGHT)
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert "preferences.json" in result.output and not Path(env["QUIZ_PROGRESS"]).exists()
+
+
+def test_piped_answers_are_echoed_as_read(env):
+    result = study("--limit", "3", answers=["245", "gốc vững", "", "thân chắc", "a c b"])
+    assert "› 245" in result.output  # each answer read is shown, as the learner would have seen it
+    assert "› gốc vững |  | thân chắc" in result.output
+    assert "› a) " in result.output and "; c) " in result.output

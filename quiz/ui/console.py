@@ -11,6 +11,7 @@ tests/test_hostile.py checks that ui/ and cli/ make no Console of their own and 
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 
 from rich.console import Console, ConsoleDimensions
@@ -26,6 +27,25 @@ def _safe(value: Any) -> Any:
         shown = escape(value.plain)
         return value if shown == value.plain else Text(shown, style=value.style, end=value.end)
     return value  # tables and groups are built from Text (report_view escapes its data first)
+
+
+# a line's indent and its option mark (`  a) `, `  12) `, `đ) `): its wrapped lines hang under the text
+_HANG = re.compile(r"[ ]*(?:(?:[a-zđ]|[0-9]{1,2})\) )?")
+
+
+def _hang(text: str, width: int) -> str:
+    """Lines wider than the terminal wrapped at word boundaries, continuation lines indented under the
+    text (an option's text, not its letter); lines that fit are left exactly as they are."""
+    from quiz.ui.render import cells, wrap
+
+    out = []
+    for line in text.split("\n"):
+        if cells(line) <= width:
+            out.append(line)
+            continue
+        lead = _HANG.match(line).group()  # type: ignore[union-attr]
+        out += wrap(line[len(lead) :], width, lead)
+    return "\n".join(out)
 
 
 class SafeConsole(Console):
@@ -51,7 +71,10 @@ class SafeConsole(Console):
 
     def print(self, *objects: Any, **kwargs: Any) -> None:
         kwargs.setdefault("markup", False)
-        super().print(*(_safe(o) for o in objects), **kwargs)
+        shown = [_safe(o) for o in objects]
+        if self.follow_terminal and not kwargs.get("soft_wrap", self.soft_wrap):
+            shown = [_hang(o, self.width) if isinstance(o, str) else o for o in shown]
+        super().print(*shown, **kwargs)
 
 
 def make_console(stderr: bool = False, **options: Any) -> SafeConsole:

@@ -53,6 +53,25 @@ def question_lines(
     return lines
 
 
+def answer_echo(question: Question, response: object, shown: list[str] | None = None) -> str:
+    """The answer as it was read, in words (`b) Hoàng Bình Quân`, `Sai`, `a) …; c) …`), for plain output
+    that does not show what was typed."""
+    shown = shown or list(question.choices or question.items)
+
+    def lettered(text: str) -> str:
+        return f"{letter(shown.index(text))}) {text}" if text in shown[:26] else text
+
+    if isinstance(response, bool):
+        return M.TRUE if response else M.FALSE
+    if question.type == "choice" and isinstance(response, str):
+        return lettered(response)
+    if question.type == "multi" and isinstance(response, (set, frozenset, list)):
+        return "; ".join(lettered(c) for c in shown if c in response)
+    if isinstance(response, (list, tuple)):
+        return (" → " if question.type == "order" else " | ").join(str(r) for r in response)
+    return str(getattr(response, "text", response))
+
+
 def date_precision(question: Question) -> str:
     """ "day", "month" or "year": how precise a date answer is asked for."""
     return {3: "day", 2: "month"}.get(len(str(question.answer).split("-")), "year")

@@ -25,7 +25,7 @@ from quiz.study.answers import MAX_ANSWER_CHARS, SKIP, cap, parse_line
 from quiz.study.session import Item, Session
 from quiz.text.escape import printable
 from quiz.ui.feedback import headline, verdict_lines
-from quiz.ui.render import grounding_lines, kind_label, question_lines
+from quiz.ui.render import answer_echo, grounding_lines, kind_label, question_lines
 from quiz.ui.screens import InteractiveIO
 
 VERDICT_MARKS = {"correct": "✓", "almost": "≈", "wrong": "✗"}
@@ -40,8 +40,13 @@ class PlainIO:
     def __init__(self, stream: IO[str], console: Console):
         self.stream = stream
         self.console = console
+        # typed on a terminal: a prompt marker before each line; read from a file or a pipe: the
+        # answer read is echoed, so the output reads as the whole exchange
+        self.terminal = stream.isatty() if hasattr(stream, "isatty") else False
 
     def _line(self) -> str:
+        if self.terminal:
+            self.console.print(M.PLAIN_PROMPT, end="", style="bold", markup=False)
         line = self.stream.readline(MAX_ANSWER_CHARS + 2)
         if line == "":
             raise EOFError
@@ -53,6 +58,13 @@ class PlainIO:
         return cap(line.rstrip("\r\n"))
 
     def ask(self, item: Item) -> Any:
+        response = self._ask(item)
+        if not self.terminal and response is not SKIP:
+            shown = answer_echo(item.question, response, item.shown)
+            self.console.print(M.PLAIN_ECHO.format(answer=shown), style="dim", markup=False)
+        return response
+
+    def _ask(self, item: Item) -> Any:
         question = item.question
         if question.type == "cloze":  # one line per blank, all read so scripts stay in step
             answers = [self._line() for _ in question.blanks]
