@@ -142,7 +142,10 @@ def _run(
         app = get_app()
         if not app.is_done:
             return _wrapped("class:label", label, POINTER)
-        result = app.future.result() if app.future is not None and app.future.done() else TIMED_OUT
+        try:  # ended by Ctrl-C / Ctrl-D: the future holds the exception, the label alone is left
+            result = app.future.result() if app.future is not None else TIMED_OUT
+        except BaseException:  # noqa: BLE001
+            result = TIMED_OUT
         shown = "" if result is TIMED_OUT else M.SKIP_CHOICE if result is SKIP else summary(result)
         if not shown:
             return _wrapped("class:label", label, POINTER)
@@ -533,5 +536,5 @@ def ask_self_rate() -> str | None:
         _Row("b)", M.SELF_RATE_EASY, "easy", _option_keys(1)),
         _Row("c)", M.SELF_RATE_HARD, "hard", _option_keys(2) + ["k"]),
     ]
-    picked = _choose(M.SELF_RATE_QUESTION, rows, M.SELECT_HELP, None, skip_row=False)
+    picked = _choose(M.SELF_RATE_QUESTION, rows, M.SELF_RATE_HELP, None, skip_row=False)
     return None if picked in ("good", SKIP) else picked  # "good" keeps the judge's rating
