@@ -115,7 +115,7 @@ def _common_keys(skip: bool = True) -> KeyBindings:
 
     if skip:
 
-        @keys.add("escape", eager=True)
+        @keys.add("escape")  # not eager: Alt-b, Alt-f (ESC then a key) still move by words
         def _skip(event: KeyPressEvent) -> None:
             event.app.exit(result=SKIP)
 
