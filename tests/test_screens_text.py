@@ -95,3 +95,24 @@ def test_a_true_false_verdict_reads_naturally():
     assert (
         headline(Q["so-chinh-dang-2018"], judge(Q["so-chinh-dang-2018"], "245")) == "✓ Đúng: 245 chính đảng"
     )
+
+
+def test_every_shipped_option_and_prompt_wraps_whole_at_80_60_and_50_columns():
+    from pathlib import Path
+
+    from quiz.bank.library import load_paths
+
+    banks = load_paths([Path(__file__).parent.parent / "banks"]).banks
+    wide = 0
+    for bank in banks:
+        for question in bank.questions:
+            texts = [question.display_prompt, *question.choices, *question.items]
+            for text in texts:
+                wide += cells(text) > 76
+                for width in (80, 60, 50):
+                    lines = wrap(text, width, "› [ ] a) ")
+                    assert all(cells(line) <= width for line in lines)
+                    assert " ".join(" ".join(line.split()) for line in lines).removeprefix("› [ ] a) ") == (
+                        " ".join(text.split())
+                    )
+    assert wide > 13  # the long ones are there: options and prompts wider than a line
