@@ -41,9 +41,9 @@ OutputOption = Annotated[
 
 
 def _banks(bank: list[str] | None, banks: Path | None) -> list[Any]:
-    from quiz.bank.library import banks_dir, resolve
+    from quiz.bank.library import library_dirs, resolve
 
-    return resolve(bank or [], banks_dir(banks), warn=warn)
+    return resolve(bank or [], library_dirs(banks), warn=warn)
 
 
 def _report(result: Any, label: str) -> None:

@@ -37,12 +37,12 @@ def report(
     """
     import json
 
-    from quiz.bank.library import banks_dir, progress_path, resolve
+    from quiz.bank.library import library_dirs, progress_path, resolve
     from quiz.progress.clock import now as clock_now
     from quiz.progress.report import build_report
     from quiz.text.escape import escape_json
 
-    chosen = resolve(bank or [], banks_dir(banks), warn=warn)
+    chosen = resolve(bank or [], library_dirs(banks), warn=warn)
     data = build_report(chosen, progress_path(progress), clock_now(), all_banks=not bank)
     if html is not None:
         from quiz.ui.report_html import render_html

@@ -527,3 +527,53 @@ class Store:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+    # banks studied by path, the per-bank daily new limit (issue 13) -----------------------------------------
+
+    def remember_bank_path(self, bank: str, path: Path | str, at: datetime) -> None:
+        """Remember that `bank` was studied from the file `path` (absolute) at `at`, so the report finds
+        it again when it is not in the banks folder (`bank_paths`, v4). One committed write."""
+        self.remember_bank_paths([(bank, path)], at)
+
+    def remember_bank_paths(self, banks: Iterable[tuple[str, Path | str]], at: datetime) -> None:
+        """`remember_bank_path` for several banks in one transaction (rows already up to date are not
+        rewritten, so a session of the same banks writes nothing)."""
+        rows = {bank: os.fspath(Path(path).absolute()) for bank, path in banks}
+        if not rows:
+            return
+        known = self.bank_paths()
+        changed = [(b, p) for b, p in rows.items() if known.get(b, (None,))[0] != p]
+        if not changed:
+            return
+        with self._write() as conn:
+            conn.executemany(
+                "INSERT INTO bank_paths (bank, path, seen_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (bank) DO UPDATE SET path = excluded.path, seen_at = excluded.seen_at",
+                [(b, p, to_iso(at)) for b, p in changed],
+            )
+
+    def bank_paths(self) -> dict[str, tuple[str, datetime]]:
+        """Every bank studied from a file: bank id → (the file's absolute path, when it was last seen)."""
+        with self._guard():
+            rows = self._conn.execute("SELECT bank, path, seen_at FROM bank_paths").fetchall()
+        return {
+            bank: (path, when)
+            for bank, path, when in self._rows(rows, lambda r: (str(r[0]), str(r[1]), from_iso(r[2])))
+        }
+
+    def introduced_by_bank(self, start: datetime, end: datetime) -> dict[str, int]:
+        """Per bank, how many questions were met for the first time in a study session in [start, end):
+        the daily new limit is per bank (as Anki's per deck) and exam questions do not count. An answer
+        undone afterwards does not count either. Answers logged before v3 carry no `state_before`: such
+        an answer counts when it is the question's first (`cards.first_review`)."""
+        sql = (
+            "SELECT r.bank, count(DISTINCT r.question) FROM reviews AS r INDEXED BY reviews_at"
+            " WHERE r.at >= ? AND r.at < ? AND r.mode = 'study' AND r.corrects IS NULL"
+            " AND (r.state_before = 'new' OR (r.state_before IS NULL AND r.at = (SELECT c.first_review"
+            " FROM cards AS c WHERE c.bank = r.bank AND c.question = r.question)))"
+            " AND NOT EXISTS (SELECT 1 FROM reviews AS u WHERE u.corrects = r.id AND u.correction = 'undo')"
+            " GROUP BY r.bank"
+        )
+        with self._guard():
+            rows = self._conn.execute(sql, (to_iso(start), to_iso(end))).fetchall()
+        return {str(bank): int(n) for bank, n in rows}

@@ -14,10 +14,13 @@ from typing import Any
 from quiz import messages as M
 from quiz.ui.report_text import (
     day_label,
+    from_path_lines,
     heat_level,
     heatmap_grid,
+    missing_bank_lines,
     percent,
     summary_lines,
+    weak_lines,
     when_label,
 )
 
@@ -172,14 +175,10 @@ def _weakest(report: dict[str, Any]) -> str:
         return f'<p class="note">{_e(M.REPORT_WEAKEST_NONE)}</p>'
     items = []
     for row in rows:
-        detail = M.REPORT_WEAK_LINE.format(
-            lapses=row["lapses"],
-            wrong=row["reviews"] - row["correct"],
-            reviews=row["reviews"],
-            recall=percent(row["retrievability"]),
-        )
+        answer, detail = weak_lines(row, report["generated_at"])
         items.append(
             f"<li><code>{_e(row['bank'])}/{_e(row['id'])}</code><br>{_e(row['prompt'])}"
+            f'<br><span class="answer">{_e(answer)}</span>'
             f'<br><span class="detail">{_e(detail)}</span></li>'
         )
     return '<ol class="weakest">\n' + "\n".join(items) + "\n</ol>"
@@ -217,8 +216,16 @@ def render_html(report: dict[str, Any]) -> str:
         f'<section id="summary" class="summary">\n{"".join(summary)}\n'
         f'<p class="note">{_e(M.REPORT_MASTERED_NOTE)}<br>{_e(M.REPORT_RETENTION_NOTE)}</p>\n</section>',
         f'<section id="banks">\n<h2>{_e(M.REPORT_BANKS)}</h2>\n'
-        f"{_stats_table(report['banks'], 'bank', M.COL_BANK, report['totals'])}\n</section>",
+        f"{_stats_table(report['banks'], 'bank', M.COL_BANK, report['totals'])}\n"
+        + "".join(f'<p class="note">{_e(line)}</p>\n' for line in from_path_lines(report))
+        + "</section>",
     ]
+    if report.get("missing_banks"):
+        items = "".join(f"<li>{_e(line)}</li>" for line in missing_bank_lines(report))
+        sections.append(
+            f'<section id="missing-banks">\n<h2>{_e(M.REPORT_MISSING_BANKS)}</h2>\n'
+            f'<ul class="missing">{items}</ul>\n</section>'
+        )
     if report["tags"]:
         sections.append(
             f'<section id="tags">\n<h2>{_e(M.REPORT_TAGS)}</h2>\n'
