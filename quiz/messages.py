@@ -198,7 +198,7 @@ UNKNOWN_BANK = "không tìm thấy ngân hàng `{name}` trong {folder}"
 UNKNOWN_BANK_HINT = "các ngân hàng có sẵn: {ids} (xem `quiz bank list`)"
 SKIPPED_BANK = "bỏ qua {file} ({count} lỗi, chạy `quiz bank check` để sửa): {problem}"
 NO_BANKS = "không có ngân hàng câu hỏi nào trong {folder}"
-INVALID_BANKS = "{count} lỗi trong ngân hàng câu hỏi; chạy `quiz bank check` để xem và sửa"
+INVALID_BANKS = "{count} lỗi trong ngân hàng câu hỏi; chạy `{command}` để xem và sửa"
 UNKNOWN_QUESTION = "ngân hàng `{bank}` không có câu `{id}`"
 PATH_NOT_FOUND = "không tìm thấy `{path}`"
 
@@ -713,7 +713,7 @@ IMPORT_WITHOUT_QUOTE = (
     "{count} câu chưa có trích dẫn (tag chưa-trích-dẫn): hãy thêm `source` và `quote` nguyên văn từ bài báo,"
     " không tự đặt ra."
 )
-IMPORT_NEXT = "Tiếp theo: quiz bank check {path} --sources banks/sources"
+IMPORT_NEXT = "Tiếp theo: {command}"
 PROGRESS_EXPORTED = "✓ Đã ghi {path}: {count} câu trả lời từ {store}"
 PROGRESS_MERGE_SOURCE = "  {path}: {read} câu trả lời, {new} câu mới"
 PROGRESS_MERGE_BACKUP = "Bản sao tệp tiến độ trước khi gộp: {path}"

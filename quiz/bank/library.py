@@ -198,7 +198,7 @@ def library_files(banks_dir: Path, outside: Callable[[Path], None] | None = None
 
 def _load_named(path: Path) -> list[Bank]:
     result = load_paths([path])
-    _raise_on_problems(result)
+    _raise_on_problems(result, path)
     return result.banks
 
 
@@ -218,13 +218,19 @@ def _load_library(folders: Sequence[Path], warn: Callable[[str], None] | None) -
     return result.banks
 
 
-def _raise_on_problems(result: LoadResult) -> None:
+def _raise_on_problems(result: LoadResult, path: Path | None = None) -> None:
+    """The first problem as one line, and the `bank check` command that lists them all (of `path`)."""
     if result.problems:
+        import shlex
+
         first = str(result.problems[0])
+        command = "quiz bank check" + (f" {shlex.quote(display_path(path))}" if path is not None else "")
         more = (
             ""
             if len(result.problems) == 1
-            else f" (+{len(result.problems) - 1}; {M.INVALID_BANKS.format(count=len(result.problems))})"
+            else f" (+{len(result.problems) - 1}; "
+            + M.INVALID_BANKS.format(count=len(result.problems), command=command)
+            + ")"
         )
         raise QuizError(first + more)
 
