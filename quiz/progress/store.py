@@ -538,7 +538,7 @@ class Store:
     def remember_bank_paths(self, banks: Iterable[tuple[str, Path | str]], at: datetime) -> None:
         """`remember_bank_path` for several banks in one transaction (rows already up to date are not
         rewritten, so a session of the same banks writes nothing)."""
-        rows = {bank: os.fspath(Path(path).absolute()) for bank, path in banks}
+        rows = {bank: os.path.abspath(path) for bank, path in banks}
         if not rows:
             return
         known = self.bank_paths()
