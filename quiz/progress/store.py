@@ -13,6 +13,9 @@ Usage::
         store.card(bank, qid)                        # CardState | None (None = never reviewed: new)
         store.reviews(bank, qid, since=t0, until=t1, mode="study")  # list[Review], in time order
         store.introduced_between(*day_bounds(today()))  # new ones learnt today (quiz.progress.clock)
+        store.introduced_by_bank(*day_bounds(today()))  # {bank: new ones its study sessions met today}
+        store.remember_bank_path(bank, path, now)      # `bank_paths`: where a bank was studied from
+        store.bank_paths()                             # {bank: (absolute path, last seen)}
         store.query("SELECT ... FROM reviews WHERE at >= ?", [to_iso(t0)])  # read-only SQL (report)
 
 Durability and concurrency
@@ -120,8 +123,9 @@ file is opened: about a second per million answers, then kept by the trigger)::
                              knows which questions still need replaying
     overruled       INTEGER  [v4] answers the learner overruled ("Tôi đúng"): a hint to add `accept` forms
 
-`bank_paths` (v4) — bank id → the file it was last studied from (`bank`, `path`, `seen_at`), so the
-report finds banks studied by path.
+`bank_paths` (v4) — bank id → the file it was last studied from (`bank`, `path` absolute, `seen_at`),
+written at the start of every study or exam session (only when it changed), so the report finds banks
+studied by path (`quiz.bank.library.find_remembered`).
 
 `store_info` (v4) — key/value facts about this store: `seed` (16 hex digits, random, made when the
 store is created or migrated) orders new questions the same way for this learner every day.
