@@ -467,6 +467,9 @@ def compute_report(
                 "questions": len({q for b, q in (set(cards) | set(tallies)) if b == bank_id}),
                 "reviews": sum(t[0] for t in counts),
                 "correct": sum(t[1] for t in counts),
+                "last_review": _local_iso(datetime.fromisoformat(max(t[2] for t in counts)))
+                if counts
+                else None,
             }
         )
 

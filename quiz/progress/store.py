@@ -123,9 +123,9 @@ file is opened: about a second per million answers, then kept by the trigger)::
                              knows which questions still need replaying
     overruled       INTEGER  [v4] answers the learner overruled ("Tôi đúng"): a hint to add `accept` forms
 
-`bank_paths` (v4) — bank id → the file it was last studied from (`bank`, `path` absolute, `seen_at`),
-written at the start of every study or exam session (only when it changed), so the report finds banks
-studied by path (`quiz.bank.library.find_remembered`).
+`bank_paths` (v4) — bank id → the file it was last studied from (`bank`, `path` absolute, `seen_at`:
+when it was first studied from that file), written at the start of a study or exam session when it
+changed, so the report finds banks studied by path (`quiz.bank.library.find_remembered`).
 
 `store_info` (v4) — key/value facts about this store: `seed` (16 hex digits, random, made when the
 store is created or migrated) orders new questions the same way for this learner every day.

@@ -120,7 +120,7 @@ def missing_bank_lines(report: dict[str, Any]) -> list[str]:
                 why=why,
                 reviews=row["reviews"],
                 questions=row["questions"],
-                seen=when_label(row["seen_at"]),
+                seen=when_label(row.get("last_review") or row["seen_at"]),
             )
         )
     return lines
