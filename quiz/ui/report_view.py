@@ -13,6 +13,7 @@ from typing import Any
 
 from rich import box
 from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -179,12 +180,12 @@ def render(report: dict[str, Any], console: Console) -> None:
     out(_heading(M.REPORT_BANKS))
     out(_stats_table(report["banks"], "bank", M.COL_BANK, report["totals"]))
     for line in from_path_lines(report):
-        out(Text("  " + line, style="dim"))
+        out(Padding(Text(line, style="dim"), (0, 0, 0, 2)))  # wrapped lines stay indented
     if report.get("missing_banks"):
         out()
         out(_heading(M.REPORT_MISSING_BANKS))
         for line in missing_bank_lines(report):
-            out(Text("  " + line, style="yellow"))
+            out(Padding(Text(line, style="yellow"), (0, 0, 0, 2)))
     out()
     if report["tags"]:
         out(_heading(M.REPORT_TAGS))
