@@ -202,6 +202,9 @@ def test_a_bank_studied_by_path_counts_in_the_report_and_a_gone_file_is_named(tm
     text = run("report", cwd=there, env=process_env).stdout
     assert f"cua-toi: đọc từ {mine}, nơi đã học" in text and "đã xoá hoặc đổi id" not in text
 
+    by_id = json.loads(run("report", "cua-toi", "--json", cwd=there, env=process_env).stdout)
+    assert [(b["bank"], b["reviews"]) for b in by_id["banks"]] == [("cua-toi", 4)]  # its id names it
+
     mine.unlink()  # the file is gone: the report says so, and where it was
     data = json.loads(run("report", "--json", cwd=there, env=process_env).stdout)
     assert [(m["bank"], m["path"], m["reason"], m["reviews"]) for m in data["missing_banks"]] == [

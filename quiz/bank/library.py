@@ -128,7 +128,10 @@ def load_paths(paths: Iterable[Path]) -> LoadResult:
 
 
 def resolve(
-    names: Iterable[str], banks_dir: Path | Sequence[Path], warn: Callable[[str], None] | None = None
+    names: Iterable[str],
+    banks_dir: Path | Sequence[Path],
+    warn: Callable[[str], None] | None = None,
+    remembered: dict[str, str] | None = None,
 ) -> list[Bank]:
     """Turn BANK arguments (bank id, YAML file, or folder) into valid banks; no names = every bank.
 
@@ -136,7 +139,8 @@ def resolve(
     only inside them, never following a symlink out of it. A file of the
     banks folder that does not load is skipped with one line through `warn` (a stranger's broken bank
     must not block the others); without `warn` it raises. A file or folder named explicitly must load
-    cleanly, and two banks with the same id cannot be studied together.
+    cleanly, and two banks with the same id cannot be studied together. `remembered` (bank id → the
+    file it was studied from, `Store.bank_paths`) lets an id name a bank studied by path.
     """
     names = list(names)
     folders = [banks_dir] if isinstance(banks_dir, Path) else list(banks_dir)
@@ -160,6 +164,8 @@ def resolve(
             # an id names a bank of the banks folder, nothing else: never a folder of the current
             # directory that happens to have its name (`./tmp/` or `/tmp` from the root); `./tmp` says so
             found = [b for b in load_library() if b.id == name]
+            if not found and remembered and name in remembered and Path(remembered[name]).is_file():
+                found = [b for b in _load_named(Path(remembered[name])) if b.id == name]
             if not found:
                 ids = ", ".join(b.id for b in load_library()) or "—"
                 raise QuizError(
