@@ -56,13 +56,13 @@ def bank_check(
     from quiz.bank.library import display_path, library_dirs, library_files
 
     def outside(file: Path) -> None:
-        warn(M.LINK_OUTSIDE.format(file=display_path(file), folder=folder))
+        home = next((f for f in folders if file.parent == f), folders[0])
+        warn(M.LINK_OUTSIDE.format(file=display_path(file), folder=home))
 
     folders = library_dirs(banks)
-    folder = folders[0]
     if not paths and len(folders) > 1:  # outside a clone: the shipped banks and the user's own
         paths = [file for folder in folders if folder.is_dir() for file in library_files(folder, outside)]
-    totals = check_paths(paths or [], sources, library=folder, outside=outside)
+    totals = check_paths(paths or [], sources, library=folders[0], outside=outside)
     echo_lines(str(problem) for problem in totals.problems)  # one console, the first MAX_SHOWN
     echo_lines((str(w) for w in totals.warnings), style="red" if strict else "yellow")
     errors = len(totals.problems) + (len(totals.warnings) if strict else 0)

@@ -90,6 +90,8 @@ def local_timezone() -> tzinfo:
         return ZoneInfo(name)
     except (ValueError, OSError, LookupError):
         # ZoneInfoNotFoundError is a KeyError (a LookupError); bad paths raise ValueError.
+        if not settings.current().timezone_name:
+            return UTC  # no time zone database here (the default zone is not loadable): the system's UTC
         raise QuizError(
             f"{TZ_ENV}={name!r} không phải là múi giờ hợp lệ: hãy dùng tên IANA, ví dụ Asia/Ho_Chi_Minh."
         ) from None
