@@ -144,12 +144,13 @@ def _nothing_due(console: Any, store: Any, chosen: Any, now: Any, again: _Again,
         if (b.id, q.id) not in cards:
             left[b.id] = left.get(b.id, 0) + 1
     cram = again.command("--cram")
-    if not left:
+    more = max((introduced.get(b, 0) for b in left), default=0) + DEFAULT_NEW
+    if not left or not study_queue(
+        chosen, cards, now, tags=again.tag, new_limit=more, introduced_today=introduced
+    ):
         console.print(M.NOTHING_LEFT, markup=False)
         console.print(M.NOTHING_LEFT_HINT.format(cram=cram), markup=False, style="dim")
         return
-    more = max(introduced.get(b, 0) for b in left) + DEFAULT_NEW
-    assert study_queue(chosen, cards, now, tags=again.tag, new_limit=more, introduced_today=introduced)
     console.print(M.NOTHING_DUE, markup=False)
     console.print(
         M.NOTHING_DUE_HINT.format(
