@@ -19,6 +19,7 @@ from typer.testing import CliRunner
 
 from quiz.bank.library import shipped_banks
 from quiz.cli import app
+from quiz.progress.clock import to_iso
 
 ANSWER = "Hà Nội"  # every question of these banks has this answer: any order of asking gets it right
 NOW = "2026-11-23T08:00:00+07:00"
@@ -359,3 +360,40 @@ def test_the_html_report_lays_tables_out_for_a_phone(env, tmp_path):
     assert html.count('<table class="stats">') == 1  # banks (no tags in these banks)
     assert "@media (max-width: 40rem)" in html and "grid-template-columns: repeat(7" in html
     assert '<div class="scroll"><svg' in html  # the forecast scrolls sideways instead of shrinking
+
+
+def test_the_store_counts_new_questions_per_bank_from_study_answers_only(tmp_path):
+    """`Store.introduced_by_bank`: a question's first study answer of the day counts for its bank; exam
+    answers, later answers, correcting rows and undone answers do not (a real SQLite file)."""
+    from datetime import datetime, timedelta, timezone
+
+    from quiz.progress.card import Review
+    from quiz.progress.scheduler import Scheduler
+    from quiz.progress.store import Store
+
+    t0 = datetime(2026, 11, 23, 1, 0, tzinfo=timezone.utc)
+    scheduler = Scheduler(fuzz=False)
+    with Store.open(tmp_path / "p.db") as store:
+
+        def answer(bank: str, qid: str, minutes: int, mode: str = "study") -> int:
+            at = t0 + timedelta(minutes=minutes)
+            state = scheduler.review(store.card(bank, qid), bank, qid, 3, at, "f")
+            return store.record(
+                Review(at, bank, qid, ANSWER, "correct", 3, mode=mode, fingerprint="f"), state
+            )
+
+        answer("a", "q1", 0)
+        answer("a", "q1", 20)  # the same question again: not new any more
+        answer("a", "q2", 1)
+        answer("b", "q1", 2, mode="exam")  # an exam question: not counted
+        undone = answer("b", "q2", 3)
+        answer("a", "q3", 60 * 24)  # the next day
+        with sqlite3.connect(tmp_path / "p.db") as conn:  # an undo of b/q2's answer (the log only grows)
+            conn.execute(
+                "INSERT INTO reviews (at, bank, question, answer, verdict, rating, mode, fingerprint,"
+                " corrects, correction) VALUES (?, 'b', 'q2', '', 'correct', 3, 'study', 'f', ?, 'undo')",
+                (to_iso(t0 + timedelta(minutes=4)), undone),
+            )
+        day = (t0 - timedelta(hours=1), t0 + timedelta(hours=23))
+        assert store.introduced_by_bank(*day) == {"a": 2}
+        assert store.introduced_by_bank(day[1], day[1] + timedelta(days=1)) == {"a": 1}
