@@ -64,10 +64,12 @@ class _TimeLeft:
     def ask(self, item: Any, *args: Any, **kwargs: Any) -> Any:
         import time
 
-        left = max(0, int(self._deadline - time.monotonic() + 0.999))
-        self._console.print(
-            M.TIME_LEFT.format(left=f"{left // 60}:{left % 60:02d}"), style="dim", markup=False
-        )
+        countdown = (args[0] if args else kwargs.get("deadline")) is not None
+        if not (self._io.interactive and countdown):  # a screen with its own countdown needs no line
+            left = max(0, int(self._deadline - time.monotonic() + 0.999))
+            self._console.print(
+                M.TIME_LEFT.format(left=f"{left // 60}:{left % 60:02d}"), style="dim", markup=False
+            )
         return self._io.ask(item, *args, **kwargs)
 
 
