@@ -397,3 +397,44 @@ def test_the_store_counts_new_questions_per_bank_from_study_answers_only(tmp_pat
         day = (t0 - timedelta(hours=1), t0 + timedelta(hours=23))
         assert store.introduced_by_bank(*day) == {"a": 2}
         assert store.introduced_by_bank(day[1], day[1] + timedelta(days=1)) == {"a": 1}
+
+
+def test_the_hints_of_bank_errors_work_as_printed(env, tmp_path):
+    broken = tmp_path / "banks" / "hong.yaml"
+    broken.write_text("bank: hong\nquestions:\n  - id: x\n    type: nope\n", encoding="utf-8")
+    skipped = quiz("study", "bank-a", answers=1)  # a broken bank of the folder: skipped, with a hint
+    command = hint(skipped.output, "quiz bank check")
+    assert command == ["bank", "check"]
+    checked = quiz(*command)
+    assert checked.exit_code == 1 and "hong.yaml" in checked.output
+
+    named = tmp_path / "elsewhere" / "hai-loi.yaml"
+    named.parent.mkdir()
+    named.write_text("bank: hai-loi\nquestions:\n  - id: x\n    type: nope\n  - id: y\n", encoding="utf-8")
+    refused = quiz("study", str(named))
+    assert refused.exit_code == 2
+    command = hint(refused.output, "quiz bank check")
+    assert command == ["bank", "check", str(named)]
+    checked = quiz(*command)
+    assert checked.exit_code == 1 and checked.output.count("hai-loi.yaml") >= 2, checked.output
+
+    unknown = quiz("study", "khong-co")
+    command = hint(unknown.output, "quiz bank list")
+    listed = quiz(*command)
+    assert listed.exit_code == 0 and "bank-a" in listed.output and "bank-b" in listed.output
+
+
+@pytest.mark.parametrize("with_sources", [False, True])
+def test_the_hint_after_an_import_works_as_printed(env, tmp_path, with_sources):
+    table = tmp_path / "de.csv"
+    table.write_text("câu hỏi,đáp án\nThủ đô nước ta?,Hà Nội\n", encoding="utf-8")
+    out = tmp_path / "moi" / "tu-csv.yaml"
+    out.parent.mkdir()
+    if with_sources:
+        (out.parent / "sources").mkdir()
+    made = quiz("import", str(table), "-o", str(out))
+    assert made.exit_code == 0, made.output
+    command = shlex.split(made.output.strip().splitlines()[-1].split(": ", 1)[1])
+    assert command[:3] == ["quiz", "bank", "check"] and ("--sources" in command) == with_sources
+    checked = quiz(*command[1:])
+    assert checked.exit_code == 0 and "không có lỗi" in checked.output, checked.output
