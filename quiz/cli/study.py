@@ -137,29 +137,19 @@ class _Again:
 
 
 def _nothing_due(console: Any, store: Any, chosen: Any, now: Any, again: _Again, introduced: Any) -> None:
-    """Nothing to ask: say why, and the command that does give questions (checked with the same queue)."""
-    from quiz.study.session import select_questions, study_queue
+    """Nothing to ask: say why, and the command that does give questions (`quiz.study.hints`)."""
+    from quiz.study.hints import more_new
 
-    cards = store.cards([b.id for b in chosen])
-    left: dict[str, int] = {}
-    for b, q in select_questions(chosen, again.tag):
-        if (b.id, q.id) not in cards:
-            left[b.id] = left.get(b.id, 0) + 1
+    more = more_new(chosen, store.cards([b.id for b in chosen]), now, again.tag, introduced, DEFAULT_NEW)
     cram = again.command("--cram")
-    more = max((introduced.get(b, 0) for b in left), default=0) + DEFAULT_NEW
-    if not left or not study_queue(
-        chosen, cards, now, tags=again.tag, new_limit=more, introduced_today=introduced
-    ):
+    if more is None:
         console.print(M.NOTHING_LEFT, markup=False)
         console.print(M.NOTHING_LEFT_HINT.format(cram=cram), markup=False, style="dim")
         return
     console.print(M.NOTHING_DUE, markup=False)
+    command = again.command("--new", str(more.new_limit))
     console.print(
-        M.NOTHING_DUE_HINT.format(
-            count=sum(left.values()), command=again.command("--new", str(more)), cram=cram
-        ),
-        markup=False,
-        style="dim",
+        M.NOTHING_DUE_HINT.format(count=more.left, command=command, cram=cram), markup=False, style="dim"
     )
 
 
@@ -168,7 +158,8 @@ def _print_summary(
 ) -> None:
     from quiz.bank.location import display_path
     from quiz.progress.clock import local_timezone
-    from quiz.study.session import next_due, study_queue
+    from quiz.study.hints import due_scope
+    from quiz.study.session import next_due
 
     tally = session.tally
     console.print()
@@ -188,14 +179,14 @@ def _print_summary(
     due = next_due(store, banks, now)
     if due is None:
         return
-    if due.due_now:
+    if due.due_now and again is not None:
         # the command that asks them: this one, else without its tags, else the drafts (`--tag draft`)
-        cards = store.cards([b.id for b in banks])
-        for scope in (again.tag, [], ["draft"]) if again is not None else ():
-            if study_queue(banks, cards, now, tags=scope, new_limit=0):
-                command = again.command(tags=scope)  # type: ignore[union-attr]
-                console.print(M.NEXT_DUE_NOW.format(count=due.due_now, command=command), markup=False)
-                return
+        scope = due_scope(banks, store.cards([b.id for b in banks]), now, again.tag)
+        if scope is not None:
+            console.print(
+                M.NEXT_DUE_NOW.format(count=due.due_now, command=again.command(tags=scope)), markup=False
+            )
+            return
     if due.first is None:
         return
     when = due.first.astimezone(local_timezone()).strftime("%H:%M %d/%m/%Y")
