@@ -438,3 +438,14 @@ def test_the_hint_after_an_import_works_as_printed(env, tmp_path, with_sources):
     assert command[:3] == ["quiz", "bank", "check"] and ("--sources" in command) == with_sources
     checked = quiz(*command[1:])
     assert checked.exit_code == 0 and "không có lỗi" in checked.output, checked.output
+
+
+def test_a_merge_keeps_where_banks_were_studied_from(env, tmp_path):
+    mine = write_bank(tmp_path / "elsewhere", "cua-toi", 2)
+    quiz("study", str(mine), answers=2)
+    exported = quiz("progress", "export", "-o", str(tmp_path / "a.jsonl"))
+    assert exported.exit_code == 0, exported.output
+    merged = quiz("progress", "merge", str(tmp_path / "a.jsonl"))
+    assert merged.exit_code == 0, merged.output
+    data = json.loads(quiz("report", "--json").output)
+    assert [(b["reviews"], b["from_path"]) for b in data["banks"] if b["bank"] == "cua-toi"] == [(2, True)]
