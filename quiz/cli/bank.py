@@ -87,25 +87,23 @@ def bank_list(banks: BanksOption = None) -> None:
 
     Ví dụ:  quiz bank list  ·  quiz bank list --banks ~/ngan-hang
     """
-    from quiz.bank.library import display_path, folders_label, library_dirs, resolve
+    from quiz.bank.library import display_path, library_dirs, resolve
 
     folders = library_dirs(banks)
     found = resolve([], folders, warn=warn)
-    echo(
-        M.LIST_TITLE.format(folder=folders_label([f for f in folders if f.is_dir()] or folders)), style="bold"
-    )
     width = max(len(b.id) for b in found)
-    for bank in found:
-        home = folders[0] if len(folders) == 1 else None  # several folders: every file by its full path
-        where = (
-            bank.path.relative_to(home)
-            if home and bank.path and bank.path.is_relative_to(home)
-            else bank.path
-        )
-        shown = str(where) if where != bank.path else display_path(where)
-        count = M.LIST_COUNT.format(count=len(bank.questions))
-        echo(f"{bank.id:<{width}}  {count:>8}  {shown}", style="bold")
-        echo(f"    {bank.title}")
+    for n, folder in enumerate(f for f in folders if f.is_dir() or f == folders[0]):
+        # each folder under its title (outside a clone: the shipped banks, then the learner's own)
+        inside = [b for b in found if b.path is not None and b.path.parent == folder]
+        if n and not inside:
+            continue
+        if n:
+            echo()
+        echo(M.LIST_TITLE.format(folder=display_path(folder)), style="bold")
+        for bank in inside:
+            count = M.LIST_COUNT.format(count=len(bank.questions))
+            echo(f"{bank.id:<{width}}  {count:>8}  {bank.path.name}", style="bold")  # type: ignore[union-attr]
+            echo(f"    {bank.title}")
     echo(M.LIST_TOTAL.format(banks=len(found), questions=sum(len(b.questions) for b in found)), style="dim")
 
 
