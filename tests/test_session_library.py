@@ -262,6 +262,8 @@ def test_bank_new_outside_a_clone_writes_to_the_user_data_folder_and_every_comma
 
     listed = run("bank", "list", cwd=work, env=process_env).stdout
     assert "cua-toi" in listed and "doi-ngoai-dang-2018" in listed  # shipped and own banks together
+    own = listed.index(f"Ngân hàng câu hỏi ({target.parent})")  # the learner's own, under their folder
+    assert listed.index("doi-ngoai-dang-2018") < own < listed.index("cua-toi  ")
     everything = run("bank", "check", cwd=work, env=process_env)  # no PATH: shipped and own banks
     files = len(list(shipped_banks().glob("*.yaml"))) + 1
     assert re.search(rf"✓ {files} tệp, {files} ngân hàng", everything.stdout), everything.stdout
