@@ -466,7 +466,9 @@ def compute_report(
         )
     total_dict = _tally_dict(totals)
     total_dict["streak_days"] = streak
-    return {
+    from quiz.progress.forecast import report_sections
+
+    report = {
         "schema": REPORT_SCHEMA,
         "generated_at": _local_iso(now),
         "today": day.isoformat(),
@@ -485,6 +487,8 @@ def compute_report(
         "weakest": weakest,
         "orphans": orphans,
     }
+    report.update(report_sections(banks, store, now, bank_ids))  # readiness, calibration, leeches (issue 16)
+    return report
 
 
 def _first(item: tuple[Any, ...]) -> Any:
