@@ -211,11 +211,13 @@ def study_planned(
     minutes: float | None,
     limit: int | None,
     self_rate: bool,
+    run: Any,
+    summary: Any,
 ) -> bool:
     """`quiz study` under a plan: ask the day's questions until its minutes are spent, then say what is
-    left for tomorrow. False when no plan applies (the usual `quiz study`)."""
+    left for tomorrow. False when no plan applies (the usual `quiz study`). `run` and `summary` are
+    quiz/cli/study.py's session loop and summary (passed in: cli/study imports this module)."""
     from quiz.cli.common import console as make_console
-    from quiz.cli.study import _print_summary, _run_session
     from quiz.progress.clock import now as clock_now
     from quiz.progress.clock import today
     from quiz.study.session import Session
@@ -247,9 +249,9 @@ def study_planned(
         style="dim",
     )
     session_minutes = left / 60 if minutes is None else min(minutes, left / 60)
-    outcome = _run_session(session, items, console, plain, session_minutes, self_rate=self_rate)
+    outcome = run(session, items, console, plain, session_minutes, self_rate=self_rate)
     later = clock_now()
-    _print_summary(console, session, store, chosen, later)
+    summary(console, session, store, chosen, later)
     if outcome.timed_out:
         console.print(M.PLAN_DAY_DONE.format(minutes=active.minutes), markup=False)
     console.print(tomorrow(store, chosen, active, later, tags or ()), markup=False)

@@ -191,6 +191,8 @@ def study(
                 minutes,
                 limit,
                 self_rate,
+                _run_session,
+                _print_summary,
             ):
                 return
         items = study_queue(
