@@ -491,18 +491,18 @@ REPORT_PROGRESS_FILE = "Tệp tiến độ: {path}"
 REPORT_NO_PROGRESS_FILE = "chưa có"
 
 # --- exam plans, readiness, leeches (quiz plan, quiz study under a plan; issue 16) -----------------
-PLAN_SAVED = "✓ Đã lập kế hoạch ôn thi: ngày {date} (còn {days} ngày), {minutes} phút mỗi ngày, {banks}."
+PLAN_SAVED = "✓ Đã lưu kế hoạch ôn thi ngày {date}."
 PLAN_ALL_BANKS = "mọi ngân hàng"
 PLAN_NONE = "Chưa có kế hoạch ôn thi."
 PLAN_NONE_HINT = "Lập kế hoạch: quiz plan 20/12/2026 --minutes 15"
 PLAN_CLEARED = "✓ Đã kết thúc kế hoạch ôn thi ngày {date}; quiz study trở lại lịch ôn thường."
 PLAN_NOTHING_TO_CLEAR = "Không có kế hoạch ôn thi nào đang chạy."
-PLAN_HEADER = "Kế hoạch ôn thi ngày {date}: còn {days} ngày · {minutes} phút mỗi ngày · {banks}"
-PLAN_PACE = "Câu mới: còn {unseen}; {per_day} câu mỗi ngày, giới thiệu hết trước ngày {by}."
+PLAN_HEADER = "Ôn thi ngày {date}: còn {days} ngày · {minutes} phút/ngày · {banks}"
+PLAN_PACE = "Câu mới: còn {unseen}, {per_day} câu/ngày, giới thiệu hết trước {by}."
 PLAN_PACE_DONE = "Mọi câu đều đã được giới thiệu."
 PLAN_TODAY = "Hôm nay: {due} câu đến hạn, {new} câu mới; còn {left} phút (khoảng {fits} câu)."
-PLAN_FINAL = "Giai đoạn cuối: ôn lại mọi câu có nguy cơ quên trước ngày thi."
-PLAN_FORECAST = "Dự báo ngày thi nếu dừng học từ hôm nay: nhớ {predicted} số câu (khoảng {low}–{high})."
+PLAN_FINAL = "Giai đoạn cuối: ôn lại mọi câu có nguy cơ quên."
+PLAN_FORECAST = "Dự báo ngày thi nếu dừng học hôm nay: nhớ {predicted} số câu ({low}–{high})."
 PLAN_BAD_DATE = "Ngày thi {value} không hợp lệ: hãy ghi dạng 20/12/2026 hoặc 2026-12-20."
 PLAN_PAST_DATE = "Ngày thi {date} phải sau hôm nay ({today})."
 PLAN_EXAM_TODAY = "Hôm nay là ngày thi ({date}): chúc bạn thi tốt! Kết thúc kế hoạch: quiz plan --clear"
@@ -511,7 +511,7 @@ PLAN_SESSION_START = (
     " rồi những câu dễ quên nhất. Ctrl-C để dừng (mọi câu đã trả lời đều được lưu)."
 )
 PLAN_DAY_DONE = "Hôm nay đã học đủ {minutes} phút theo kế hoạch."
-PLAN_TOMORROW = "Để dành cho ngày mai: {due} câu đến hạn, {new} câu mới · còn {days} ngày đến kỳ thi."
+PLAN_TOMORROW = "Ngày mai: {due} câu đến hạn, {new} câu mới · còn {days} ngày đến kỳ thi."
 PLAN_FIT_KEPT = (
     "Tham số FSRS khớp với {reviews} câu trả lời của bạn dự đoán tốt hơn mặc định: từ nay dùng chúng."
 )

@@ -89,13 +89,14 @@ def test_plan_is_stored_shown_and_cleared(env):
 
     made = quiz("plan", "7/12/2026", "--minutes", "10")
     assert made.exit_code == 0, made.output
-    assert "ngày 07/12/2026 (còn 14 ngày), 10 phút mỗi ngày, mọi ngân hàng" in made.output
-    assert "Câu mới: còn 8; 2 câu mỗi ngày, giới thiệu hết trước ngày 30/11/2026." in made.output
+    assert "✓ Đã lưu kế hoạch ôn thi ngày 07/12/2026." in made.output
+    assert "Ôn thi ngày 07/12/2026: còn 14 ngày · 10 phút/ngày · mọi ngân hàng" in made.output
+    assert "Câu mới: còn 8, 2 câu/ngày, giới thiệu hết trước 30/11/2026." in made.output
     assert "Hôm nay: 0 câu đến hạn, 2 câu mới; còn 10 phút" in made.output
-    assert "Dự báo ngày thi nếu dừng học từ hôm nay: nhớ 0% số câu" in made.output
+    assert "Dự báo ngày thi nếu dừng học hôm nay: nhớ 0% số câu" in made.output
 
     shown = quiz("plan")
-    assert "Kế hoạch ôn thi ngày 07/12/2026: còn 14 ngày · 10 phút mỗi ngày" in shown.output
+    assert "Ôn thi ngày 07/12/2026: còn 14 ngày · 10 phút/ngày" in shown.output
 
     cleared = quiz("plan", "--clear")
     assert cleared.exit_code == 0
@@ -130,7 +131,7 @@ def test_study_follows_the_plan_day_after_day(env, monkeypatch):
     assert "Theo kế hoạch thi ngày 07/12/2026: 15 phút hôm nay — 0 câu đến hạn, 2 câu mới" in first.output
     ids = asked(first.output)
     assert len(ids) == 2
-    assert "Để dành cho ngày mai: 2 câu đến hạn, 1 câu mới · còn 14 ngày đến kỳ thi." in first.output
+    assert "Ngày mai: 2 câu đến hạn, 1 câu mới · còn 14 ngày đến kỳ thi." in first.output
 
     monkeypatch.setenv("QUIZ_NOW", "2026-11-24T08:00:00+07:00")
     second = quiz("study", "--plain", text=answers_for(list(RIGHT)))
@@ -162,7 +163,7 @@ def test_no_question_once_the_days_minutes_are_spent(env):
     assert result.exit_code == 0
     assert asked(result.output) == []
     assert "Hôm nay đã học đủ 1 phút theo kế hoạch." in result.output
-    assert "Để dành cho ngày mai:" in result.output
+    assert "Ngày mai:" in result.output
     assert "còn 14 ngày đến kỳ thi" in result.output
 
 
@@ -193,7 +194,7 @@ def test_the_session_ends_when_the_days_minutes_are_spent(env):
     assert out.count("\nCâu ") == 0  # no second question
     assert "Đã trả lời 1 câu" in out
     assert "Hôm nay đã học đủ 1 phút theo kế hoạch." in out
-    assert "Để dành cho ngày mai:" in out
+    assert "Ngày mai:" in out
     assert qid in RIGHT
 
 

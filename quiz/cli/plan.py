@@ -96,20 +96,14 @@ def plan(
             exam = parse_exam_date(exam_date, today(now))
             ids = [b.id for b in chosen] if bank else []
             store.save_plan(exam.isoformat(), minutes, ids, now)
-            names = ", ".join(ids) if ids else M.PLAN_ALL_BANKS
-            echo(
-                M.PLAN_SAVED.format(
-                    date=_day(exam), days=(exam - today(now)).days, minutes=minutes, banks=names
-                ),
-                style="green",
-            )
+            echo(M.PLAN_SAVED.format(date=_day(exam)), style="green")
         _fit(store, now)
         show(store, resolve([], banks_dir(banks), warn=warn) if exam_date is None else chosen, now)
 
 
 def show(store: Any, every: Any, now: Any) -> None:
     """The active plan: days left, pace of new questions, today's work, the forecast."""
-    from quiz.progress.clock import today
+    from quiz.progress.clock import day_bounds, today
     from quiz.progress.forecast import calibration, readiness
     from quiz.study.plan import NEW_BY, load_plan, plan_items, seconds_spent
 
@@ -133,7 +127,8 @@ def show(store: Any, every: Any, now: Any) -> None:
     cards = store.cards([b.id for b in chosen])
     model = _model(store)
     left = max(0.0, active.minutes * 60 - seconds_spent(store, day))
-    _items, work = plan_items(chosen, cards, now, active, left, model=model)
+    introduced = store.introduced_between(*day_bounds(day))
+    _items, work = plan_items(chosen, cards, now, active, left, model=model, new_today=introduced)
     import math
 
     by = date.fromordinal(
