@@ -481,31 +481,25 @@ class Store:
 
     def last_fit(self) -> tuple[datetime, list[float], bool] | None:
         """(fitted_at, parameters, kept) of the latest fit, or None."""
-        with self._guard():
-            row = self._conn.execute(
-                "SELECT fitted_at, parameters, kept FROM fsrs_parameters ORDER BY id DESC LIMIT 1"
-            ).fetchone()
-        if row is None:
-            return None
-        try:
-            values = [float(x) for x in json.loads(row[1])]
-            return from_iso(row[0]), values, bool(row[2])
-        except (ValueError, TypeError):
-            raise _corrupt(self.path) from None
+        row = self._fit_row("")
+        return None if row is None else (row[0], row[1], row[2])
 
     def fitted_parameters(self) -> list[float] | None:
         """The parameters of the latest fit that was kept (predicted held-out answers better), else None."""
+        row = self._fit_row(" WHERE kept = 1")
+        return row[1] if row is not None and len(row[1]) == 21 else None
+
+    def _fit_row(self, where: str) -> tuple[datetime, list[float], bool] | None:
         with self._guard():
             row = self._conn.execute(
-                "SELECT parameters FROM fsrs_parameters WHERE kept = 1 ORDER BY id DESC LIMIT 1"
+                f"SELECT fitted_at, parameters, kept FROM fsrs_parameters{where} ORDER BY id DESC LIMIT 1"
             ).fetchone()
         if row is None:
             return None
         try:
-            values = [float(x) for x in json.loads(row[0])]
+            return from_iso(row[0]), [float(x) for x in json.loads(row[1])], bool(row[2])
         except (ValueError, TypeError):
             raise _corrupt(self.path) from None
-        return values if len(values) == 21 else None
 
     # reading ------------------------------------------------------------------------------------------------
 
