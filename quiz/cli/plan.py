@@ -135,7 +135,8 @@ def show(store: Any, every: Any, now: Any) -> None:
         active.start.toordinal() + math.ceil(max(1, (active.exam - active.start).days) * NEW_BY)
     )
     if work.unseen:
-        echo(M.PLAN_PACE.format(unseen=work.unseen, per_day=work.per_day, by=_day(max(by, day))))
+        per_day = min(work.per_day, work.unseen)
+        echo(M.PLAN_PACE.format(unseen=work.unseen, per_day=per_day, by=_day(max(by, day))))
     else:
         echo(M.PLAN_PACE_DONE)
     echo(M.PLAN_TODAY.format(due=work.due, new=work.new, left=math.ceil(left / 60), fits=work.fits))

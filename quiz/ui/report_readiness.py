@@ -102,7 +102,7 @@ def reliability_svg(calib: dict[str, Any]) -> str:
     title = _e(M.REPORT_RELIABILITY)
     end = pad + size
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {end + 10} {end + 10}" width="{end + 10}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {end + 20} {end + 10}" width="{end + 20}" '
         f'height="{end + 10}" role="img" aria-label="{title}" class="reliability">',
         f"<title>{title}</title>",
         f'<rect x="{pad}" y="10" width="{size}" height="{size}" fill="none" stroke="#8c959f"/>',
