@@ -91,6 +91,10 @@ def plan(
         echo(M.PLAN_CLEARED.format(date=_day(date.fromisoformat(active[1]))), style="green")
         return
     chosen = resolve(bank or [], banks_dir(banks), warn=warn)
+    if exam_date is None and not progress_path(progress).exists():  # nothing to show: create no file
+        echo(M.PLAN_NONE)
+        echo(M.PLAN_NONE_HINT, style="dim")
+        return
     with Store.open(progress_path(progress)) as store:
         if exam_date is not None:
             exam = parse_exam_date(exam_date, today(now))
@@ -188,10 +192,9 @@ def tomorrow(store: Any, chosen: Any, active: Any, now: Any, tags: Any) -> str:
     from quiz.study.plan import plan_items
 
     next_day = today(now) + timedelta(days=1)
-    start = day_bounds(next_day)[0]
-    _items, work = plan_items(
-        chosen, store.cards([b.id for b in chosen]), start, active, active.minutes * 60, tags=tags
-    )
+    late = day_bounds(next_day)[1] - timedelta(seconds=1)  # due at any time tomorrow counts
+    cards = store.cards([b.id for b in chosen])
+    _items, work = plan_items(chosen, cards, late, active, active.minutes * 60, tags=tags)
     return M.PLAN_TOMORROW.format(due=work.due, new=work.new, days=(active.exam - today(now)).days)
 
 

@@ -14,6 +14,8 @@ Usage::
         store.reviews(bank, qid, since=t0, until=t1, mode="study")  # list[Review], in time order
         store.introduced_between(*day_bounds(today()))  # new ones learnt today (quiz.progress.clock)
         store.query("SELECT ... FROM reviews WHERE at >= ?", [to_iso(t0)])  # read-only SQL (report)
+        store.save_plan("2026-12-20", 15, [], now); store.active_plan(); store.clear_plan(now)  # exam plans
+        store.save_parameters(w, n, loss_default, loss_fitted, kept, now); store.fitted_parameters()  # fits
 
 Durability and concurrency
 --------------------------
