@@ -1,7 +1,7 @@
 """Simulated learners preparing for an exam: today's `quiz study`, the exam plan, cramming and Leitner.
 
-    python benchmarks/simulate.py                    # quick: 30 learners per case, about a minute
-    python benchmarks/simulate.py --learners 200     # the README's table
+    python benchmarks/simulate.py                    # quick: 30 learners per case, about 10 s
+    python benchmarks/simulate.py --learners 200     # the README's table, about 40 s
     python benchmarks/simulate.py --questions 274 --exams 14 30 --memory dhp
 
 Each learner studies the shipped banks' questions (or `--questions N`) once a day with a budget of
