@@ -62,31 +62,29 @@ def model_of(store: Any) -> Model:
 
 def calibration(store: Any, bank_ids: Sequence[str] | None = None) -> dict[str, Any]:
     """Predicted recall against real answers (see the module docstring)."""
-    rows: list[tuple] = []
+    bins = [[0, 0.0, 0] for _ in range(BINS)]  # answers, sum of predicted, right
+    exams: dict[date, list[float]] = {}
     if store is not None:
         where, params = "", []
         if bank_ids is not None:
             where = f" AND bank IN ({', '.join('?' * len(bank_ids))})"
             params = list(bank_ids)
-        rows = store.query(
-            "SELECT predicted, verdict IN ('correct', 'almost'), mode, at FROM reviews"
-            f" WHERE predicted IS NOT NULL AND corrects IS NULL{where} ORDER BY at, id",
+        logged = f"FROM reviews WHERE predicted IS NOT NULL AND corrects IS NULL{where}"
+        # One aggregate per bin (a store of a million answers is not read row by row), then the exam
+        # answers, which are few, one by one for their local day.
+        for slot, count, total, right in store.query(
+            f"SELECT min({BINS - 1}, CAST(predicted * {BINS} AS INTEGER)), count(*), sum(predicted),"
+            f" sum(verdict IN ('correct', 'almost')) {logged} GROUP BY 1",
             params,
-        )
-    bins = [[0, 0.0, 0] for _ in range(BINS)]  # answers, sum of predicted, right
-    exams: dict[date, list[float]] = {}
-    zone = local_timezone()
-    for predicted, right, mode, at in rows:
-        p = float(predicted)
-        slot = bins[min(BINS - 1, int(p * BINS))]
-        slot[0] += 1
-        slot[1] += p
-        slot[2] += int(right)
-        if mode == "exam":
-            day = datetime.fromisoformat(at).astimezone(zone).date()
-            exam = exams.setdefault(day, [0, 0.0, 0])
+        ):
+            bins[int(slot)] = [int(count), float(total), int(right)]
+        zone = local_timezone()
+        for predicted, right, at in store.query(
+            f"SELECT predicted, verdict IN ('correct', 'almost'), at {logged} AND mode = 'exam'", params
+        ):
+            exam = exams.setdefault(datetime.fromisoformat(at).astimezone(zone).date(), [0, 0.0, 0])
             exam[0] += 1
-            exam[1] += p
+            exam[1] += float(predicted)
             exam[2] += int(right)
     answers = sum(b[0] for b in bins)
     predicted_mean = sum(b[1] for b in bins) / answers if answers else None
