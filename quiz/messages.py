@@ -160,8 +160,12 @@ CONFIG_FILE = "Tệp tuỳ chọn: {path}"
 
 # --- grounding (quiz bank check --sources) -------------------------------------------
 QUOTE_NOT_FOUND = "trích dẫn không có nguyên văn trong nguồn `{file}`"
-QUOTE_NOT_FOUND_FIX = "chép đúng từng ký tự từ bài báo (chỉ khoảng trắng được phép khác)"
+QUOTE_NOT_FOUND_FIX = (
+    "chép đúng từng chữ từ bài báo (chỉ khoảng trắng, kiểu dấu ngoặc kép và gạch ngang được phép khác)"
+)
 QUOTE_NEAREST = "đoạn gần nhất trong nguồn: «{text}»"
+QUOTE_DIFFERS = "trích dẫn viết «{quote}», bài báo viết «{article}»"
+QUOTE_NOTHING_NEAR = "không thấy đoạn nào giống trong nguồn — kiểm tra `source` và tệp bài báo"
 ANSWER_NOT_IN_QUOTE = "đáp án `{value}` không có trong trích dẫn"
 ANSWER_NOT_IN_QUOTE_FIX = "trích đoạn có chứa đáp án, hoặc sửa đáp án cho đúng với nguồn"
 SOURCE_FILE_MISSING = "không tìm thấy tệp nguồn `{path}`"
@@ -179,6 +183,10 @@ ANSWER_IN_PROMPT_FIX = (
 )
 ANSWER_IN_OWN_PROMPT = "đề bài chứa chính đáp án («{answer}»)"
 ANSWER_IN_OWN_PROMPT_FIX = "viết lại đề bài để không lộ đáp án"
+SAMPLES_LEFT = "còn {count} câu mẫu của `quiz bank new` (thẻ `mẫu`): {ids}"
+SAMPLES_LEFT_FIX = "sửa mỗi câu mẫu cho đúng bài của bạn rồi bỏ thẻ `draft` và `mẫu`, hoặc xóa câu đó"
+NO_QUOTES_CHECKED = "không có trích dẫn nào để đối chiếu với nguồn"
+NO_QUOTES_CHECKED_FIX = "thêm `source` và `quote` (đoạn nguyên văn có chứa đáp án) cho các câu, và `file` cho nguồn trong `sources`"
 ID_HAS_ANSWER = "id chứa đáp án («{answer}»)"
 ID_HAS_ANSWER_FIX = "đặt id theo điều câu hỏi hỏi, không theo đáp án, ví dụ `{suggestion}` (đổi id thì tiến độ cũ của câu không còn)"
 RIGHT_OPTION_LONGEST = "đáp án đúng là lựa chọn dài nhất ở {count}/{total} câu chọn một ({ids})"
@@ -196,6 +204,10 @@ CHECK_WARNINGS = "⚠ {count} cảnh báo chất lượng (`--strict` để coi 
 # --- resolving banks -----------------------------------------------------------------
 UNKNOWN_BANK = "không tìm thấy ngân hàng `{name}` trong {folder}"
 UNKNOWN_BANK_HINT = "các ngân hàng có sẵn: {ids} (xem `quiz bank list`)"
+BANK_BROKEN = (
+    "ngân hàng `{name}` có trong {path} nhưng tệp có lỗi nên không nạp được"
+    " — chạy `quiz bank check {path}` để xem lỗi và dòng cần sửa"
+)
 SKIPPED_BANK = "bỏ qua {file} ({count} lỗi, chạy `quiz bank check` để sửa): {problem}"
 NO_BANKS = "không có ngân hàng câu hỏi nào trong {folder}"
 INVALID_BANKS = "{count} lỗi trong ngân hàng câu hỏi; chạy `quiz bank check` để xem và sửa"
@@ -290,15 +302,24 @@ AUTHOR_FLOW_QUESTIONS = (
 )
 AUTHOR_APPEND_FAILED = "thêm câu hỏi làm thay đổi các câu sẵn có nên tệp không được ghi"
 AUTHOR_CHANGED = "{path} vừa bị sửa ở nơi khác trong lúc soạn; chạy lại lệnh"
+AUTHOR_NOT_A_NUMBER = (
+    "«{value}» không phải là một số — viết bằng chữ số như người Việt viết: 245, 1.000 (dấu chấm"
+    " ngăn hàng nghìn) hoặc 0,6 (dấu phẩy thập phân); hoặc bằng chữ: bảy mươi"
+)
+AUTHOR_NEW_QUESTION_LINE = "{file} (câu mới, dòng {line} của câu)"
 AUTHOR_ONE_BANK = "`{name}` là nhiều ngân hàng; hãy chỉ một ngân hàng (id hoặc tệp YAML)"
 ARTICLE_UNREADABLE = "không đọc được bài báo `{path}`: {error}"
 FMT_NOT_SAME = "bố cục chuẩn của {file} không nạp lại đúng ngân hàng cũ nên tệp không được ghi"
+FMT_LOST_COMMENT = "bố cục chuẩn của {file} sẽ làm mất một chú thích (# …) nên tệp không được ghi"
 NEW_DONE = "✓ Đã tạo {path} với {count} câu mẫu. Sửa hoặc xóa các câu mẫu, thêm câu bằng `quiz bank add {id}`, rồi chạy `quiz bank check`."
 NEW_SOURCE_COPIED = "Đã chép bài báo vào {path}"
 ADD_DONE = "✓ Đã thêm câu `{id}` vào {path} (nay có {count} câu)."
 ADD_NEEDS_TYPE = "cần `--type` ({types}) khi đầu vào không phải terminal; xem `quiz bank add --help`"
 ADD_CANCELLED = "Đã hủy: tệp không thay đổi."
-DRAFT_WROTE = "✓ Đã ghi bản nháp vào {path}. Duyệt lại rồi chạy `quiz bank check {path}`."
+ADD_TAG_SUGGEST = (
+    "⚠ thẻ `{typed}` gần giống thẻ đã có `{known}` trong ngân hàng — dùng `--tag {known}` nếu là một"
+)
+DRAFT_WROTE = "✓ Đã ghi bản nháp {count} câu vào {path}. Duyệt lại rồi chạy `quiz bank check {path}`."
 FMT_DONE = "✓ Đã định dạng lại {path}."
 FMT_ALREADY = "✓ {path} đã đúng bố cục chuẩn."
 FMT_NEEDED = "✗ {path} chưa đúng bố cục chuẩn (chạy `quiz bank fmt {path}`)."
@@ -312,11 +333,11 @@ FORM_CHOICE = "Lựa chọn {n} (Enter để kết thúc):"
 FORM_CHOICE_ANSWER = "Đáp án đúng:"
 FORM_MULTI_ANSWER = "Các đáp án đúng (Space để chọn, Enter để xong):"
 FORM_ANSWER = "Đáp án:"
-FORM_NUMBER_ANSWER = "Đáp án (số, ví dụ 245 hoặc 0,6):"
+FORM_NUMBER_ANSWER = "Đáp án (số, ví dụ 245, 1.000 hoặc 0,6):"
 FORM_DATE_ANSWER = "Đáp án (ngày trước: 18/2/2019, 12/2021 hoặc 2019):"
 FORM_TRUEFALSE = "Nhận định này:"
 FORM_ACCEPT = "Cách viết khác cũng chấp nhận {n} (Enter để kết thúc):"
-FORM_TOLERANCE = "Sai số cho phép (Enter: 0):"
+FORM_TOLERANCE = "Sai số cho phép, ví dụ 5 hoặc 0,5 (Enter: 0):"
 FORM_UNIT = "Đơn vị hiện sau ô trả lời, ví dụ chính đảng (Enter để bỏ qua):"
 FORM_ITEM = "Mục {n}, theo đúng thứ tự (Enter để kết thúc):"
 FORM_SOURCE = "Nguồn:"
@@ -327,7 +348,18 @@ FORM_TAGS = "Thẻ, cách nhau bởi dấu phẩy (Enter để bỏ qua):"
 FORM_ID = "Mã câu hỏi:"
 FORM_PREVIEW = "Người học sẽ thấy:"
 FORM_CONFIRM = "Thêm câu này vào {path}?"
-FORM_RETRY = "✗ {message} — nhập lại."
+FORM_CONFIRM_ADD = "Thêm vào tệp"
+FORM_CONFIRM_BACK = "Quay lại sửa"
+FORM_CONFIRM_CANCEL = "Hủy, không thêm"
+FORM_INTRO = "Gõ < rồi Enter để quay lại trường trước (mọi thứ đã gõ được giữ); Ctrl-C để hủy."
+FORM_BACK_CHOICE = "‹ quay lại trường trước"
+FORM_DUPLICATE = "«{value}» trùng lựa chọn {n}; các lựa chọn khác vẫn giữ"
+FORM_MULTI_NONE = "đánh dấu ít nhất một đáp án đúng (Space)"
+FORM_TAGS_KNOWN = "Thẻ đã có trong ngân hàng: {tags}"
+FORM_TAG_SUGGEST = (
+    "⚠ ngân hàng đã có thẻ «{known}» (bạn gõ «{typed}»): đã điền thẻ có sẵn — Enter để dùng, hoặc sửa lại."
+)
+FORM_RETRY = "✗ {message} — sửa rồi Enter, hoặc gõ < để quay lại trường trước."
 FORM_SELECT_HINT = "(phím mũi tên để chọn, Enter để xác nhận)"
 FORM_CHECKBOX_HINT = "(phím mũi tên để di chuyển, Space để đánh dấu, Enter để xong)"
 
@@ -354,8 +386,8 @@ sources:                      # các bài báo mà câu hỏi trích dẫn
 """
 STARTER_BANK = """\
 # Ngân hàng câu hỏi tạo bởi `quiz bank new`. Định dạng đầy đủ: docs/bank-format.md
-# Dưới đây là một câu mẫu cho mỗi loại trong 8 loại câu hỏi (thẻ `mẫu`): sửa cho đúng bài của bạn
-# hoặc xóa đi. Thêm câu không cần trình soạn thảo: quiz bank add {id}
+# Dưới đây là một câu mẫu cho mỗi loại trong 8 loại câu hỏi (thẻ `draft` và `mẫu`: không được hỏi
+# khi ôn tập, không tính trong báo cáo): sửa cho đúng bài của bạn rồi bỏ hai thẻ đó, hoặc xóa đi. Thêm câu không cần trình soạn thảo: quiz bank add {id}
 # Kiểm tra: quiz bank check  ·  với đối chiếu nguồn: quiz bank check --sources banks/sources
 
 # bank: mã ngân hàng (chữ thường a-z, số 0-9 và '-'), không trùng ngân hàng khác; title: tên hiện trong menu
@@ -389,7 +421,7 @@ questions:                    # ít nhất một câu
     # source: bai-viet
     # quote: "…"
     explanation: Đối ngoại Đảng, Ngoại giao Nhà nước và Đối ngoại nhân dân là ba trụ cột của nền đối ngoại.
-    tags: [mẫu]
+    tags: [draft, mẫu]
 
   # multi: chọn mọi đáp án đúng
   - id: mau-chon-nhieu
@@ -397,7 +429,7 @@ questions:                    # ít nhất một câu
     prompt: Ba trụ cột của công tác đối ngoại là gì?
     choices: [Đối ngoại Đảng, Ngoại giao Nhà nước, Đối ngoại nhân dân, Đối ngoại quốc phòng]
     answer: [Đối ngoại Đảng, Ngoại giao Nhà nước, Đối ngoại nhân dân]   # các lựa chọn đúng
-    tags: [mẫu]
+    tags: [draft, mẫu]
 
   # text: gõ câu trả lời; bỏ dấu, sai chính tả nhỏ, cách đặt dấu thanh cũ/mới vẫn được chấp nhận
   - id: mau-dien-chu
@@ -405,7 +437,7 @@ questions:                    # ít nhất một câu
     prompt: Chỉ thị nào của Bộ Chính trị (2019) về "Tăng cường và nâng cao hiệu quả quan hệ đối ngoại đảng trong tình hình mới"?
     answer: Chỉ thị 32-CT/TW
     accept: ["32-CT/TW"]      # (không bắt buộc) cách viết khác cũng đúng
-    tags: [mẫu]
+    tags: [draft, mẫu]
 
   # number: gõ một số (1.000 = một nghìn, 0,6 = không phẩy sáu)
   - id: mau-dien-so
@@ -414,35 +446,35 @@ questions:                    # ít nhất một câu
     answer: 245
     tolerance: 0              # (mặc định 0) sai số cho phép
     unit: chính đảng          # (không bắt buộc) hiện sau ô trả lời
-    tags: [mẫu]
+    tags: [draft, mẫu]
 
   # date: gõ ngày, ngày trước tháng; hỏi đến ngày, tháng hay năm tùy đáp án viết đến đâu
   - id: mau-dien-ngay
     type: date
     prompt: Chỉ thị 32-CT/TW của Bộ Chính trị được ban hành ngày nào?
     answer: "2019-02-18"      # YYYY-MM-DD, YYYY-MM hoặc YYYY
-    tags: [mẫu]
+    tags: [draft, mẫu]
 
   # truefalse: đúng hay sai
   - id: mau-dung-sai
     type: truefalse
     prompt: Đối ngoại Đảng là một trong ba trụ cột của công tác đối ngoại.
     answer: true              # true (đúng) hoặc false (sai)
-    tags: [mẫu]
+    tags: [draft, mẫu]
 
   # cloze: điền vào chỗ trống; mỗi {{{{…}}}} là một chỗ trống, {{{{a|b}}}} chấp nhận a hoặc b
   - id: mau-dien-cho-trong
     type: cloze
     prompt: Điền vào chỗ trống   # (không bắt buộc) lời dẫn
     text: 'Bản sắc "cây tre Việt Nam": "{{{{gốc vững}}}}, {{{{thân chắc}}}}, {{{{cành uyển chuyển}}}}"'
-    tags: [mẫu]
+    tags: [draft, mẫu]
 
   # order: sắp xếp; liệt kê các mục theo ĐÚNG thứ tự, khi hỏi chúng được xáo trộn
   - id: mau-sap-xep
     type: order
     prompt: Xếp các kỳ Đại hội Đảng sau theo thứ tự thời gian
     items: [Đại hội XI, Đại hội XII, Đại hội XIII]   # 2–8 mục
-    tags: [mẫu]
+    tags: [draft, mẫu]
 """
 
 # --- report (quiz report) ------------------------------------------------------------

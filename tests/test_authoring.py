@@ -134,7 +134,7 @@ def test_add_with_flags_appends_a_grounded_question_and_keeps_the_file(grounded)
     bank, problems = load_file(path)
     assert problems == []
     added = bank.questions[-1]
-    assert added.id == "theo-bai-phong-van-8-2018-dang-ta-co-quan-he-voi"
+    assert added.id == "dang-ta-quan-he-chinh-dang"  # no boilerplate lead, no date, never the answer
     assert added.answer == Decimal(111) and added.unit == "quốc gia" and added.quote == QUOTE
     check = run("bank", "check", "--banks", grounded, "--sources", grounded / "sources")
     assert check.exit_code == 0, check.output
@@ -151,6 +151,8 @@ def test_add_with_flags_appends_a_grounded_question_and_keeps_the_file(grounded)
         ),
         ("text", ["--answer", "Chỉ thị 32-CT/TW", "--accept", "32-CT/TW"], "Chỉ thị 32-CT/TW"),
         ("number", ["--answer", "0,6", "--tolerance", "0,1"], Decimal("0.6")),
+        ("number", ["--answer", "1.000"], Decimal(1000)),  # one convention: dots group thousands
+        ("number", ["--answer", "bảy mươi"], Decimal(70)),
         ("date", ["--answer", "18/2/2019"], "2019-02-18"),
         ("truefalse", ["--answer", "sai"], False),
         ("order", ["--item", "Một", "--item", "Hai", "--item", "Ba"], None),
@@ -176,8 +178,8 @@ def test_add_cloze_takes_its_id_from_the_text_and_ids_get_a_suffix(grounded):
     assert second.exit_code == 0, second.output
     bank, _ = load_file(grounded / "good.yaml")
     assert [q.id for q in bank.questions[-2:]] == [
-        "dang-ta-co-quan-he-voi-245-chinh-dang",
-        "dang-ta-co-quan-he-voi-245-chinh-dang-2",
+        "dang-ta-quan-he-chinh-dang",  # a blank's answer is never in the id
+        "dang-ta-quan-he-chinh-dang-2",
     ]
 
 
@@ -188,8 +190,8 @@ def test_add_cloze_takes_its_id_from_the_text_and_ids_get_a_suffix(grounded):
             ["--type", "choice", "--prompt", "P?", "--choice", "A", "--choice", "B", "--answer", "Cc"],
             "không có trong `choices`",
         ),
-        (["--type", "number", "--prompt", "P?", "--answer", "1.000"], "mơ hồ"),
-        (["--type", "number", "--prompt", "P?", "--answer", "nhiều"], "không phải là một số"),
+        (["--type", "number", "--prompt", "P?", "--answer", "nhiều"], "«nhiều» không phải là một số"),
+        (["--type", "number", "--prompt", "P?", "--answer", "1", "--tolerance", "ít"], "«ít» không phải"),
         (["--type", "date", "--prompt", "P?", "--answer", "31/2/2019"], "không phải ngày hợp lệ"),
         (["--type", "numbr", "--prompt", "P?", "--answer", "1"], "number"),
         (
@@ -325,8 +327,14 @@ def test_build_question_reads_values_the_way_an_author_means_them():
 
 
 def test_propose_id_folds_vietnamese_and_avoids_taken_ids():
-    taken = {"chi-thi-32-ban-hanh-ngay-nao", "chi-thi-32-ban-hanh-ngay-nao-2"}
-    assert authoring.propose_id("Chỉ thị 32 ban hành ngày nào?", taken) == "chi-thi-32-ban-hanh-ngay-nao-3"
+    taken = {"chi-thi-32-ban-hanh", "chi-thi-32-ban-hanh-2"}
+    assert (
+        authoring.propose_id("Theo bài viết, Chỉ thị 32 ban hành ngày nào?", taken) == "chi-thi-32-ban-hanh-3"
+    )
+    prompt = "Theo bài viết, Việt Nam là thành viên của bao nhiêu tổ chức quốc tế?"
+    assert authoring.propose_id(prompt, set(), answer=Decimal(75)) == "viet-nam-thanh-vien-to-chuc"
+    assert authoring.propose_id("Ai dẫn đầu đoàn?", set(), answer="Lê Duẩn") == "dan-dau-doan"
+    assert "le" not in authoring.propose_id("Lê Duẩn dẫn đầu đoàn nào?", set(), answer="Lê Duẩn").split("-")
     assert authoring.propose_id("???", set()) == "cau-hoi-moi"
 
 
@@ -372,8 +380,9 @@ def test_fmt_rewrites_in_canonical_layout_and_loads_to_the_same_bank(grounded):
     assert problems == [] and fmt.same_bank(before, after)
     assert [q.fingerprint() for q in after.questions] == [q.fingerprint() for q in before.questions]
     text = path.read_text(encoding="utf-8")
-    assert "#" not in text.split("\n", 1)[0]  # comments are not kept (the help says so)
-    assert list(fmt.bank_dict(after)) == [
+    original = GOOD.read_text(encoding="utf-8")
+    assert fmt.comments(original) and fmt.comments(text) == fmt.comments(original)  # every comment kept
+    assert [line.split(":")[0] for line in text.splitlines() if line[:1].isalpha()] == [
         "bank",
         "title",
         "language",
@@ -398,6 +407,72 @@ def test_fmt_keeps_every_shipped_bank_the_same(tmp_path):
         again, problems = load_text(formatted, source.name)
         assert problems == [] and fmt.same_bank(original, again)
         assert fmt.format_bank(formatted, source.name) == formatted  # idempotent
+
+
+def test_shipped_banks_are_in_canonical_form_and_still_check_strict():
+    shipped = sorted((Path(__file__).parent.parent / "banks").glob("*.yaml"))
+    result = run("bank", "fmt", "--check", *shipped)
+    assert result.exit_code == 0, result.output
+    assert result.output.count("đã đúng bố cục chuẩn") == len(shipped)
+    sources = Path(__file__).parent.parent / "banks" / "sources"
+    strict = run("bank", "check", "--strict", "--sources", sources, *shipped)
+    assert strict.exit_code == 0, strict.output
+
+
+def test_fmt_keeps_every_comment_bank_new_writes(tmp_path):
+    """`bank new`'s guidance is the author's to delete, not fmt's: every comment line survives."""
+    assert run("bank", "new", "thu", "--banks", tmp_path).exit_code == 0
+    path = tmp_path / "thu.yaml"
+    before = path.read_text(encoding="utf-8")
+    result = run("bank", "fmt", path)
+    assert result.exit_code == 0, result.output
+    after = path.read_text(encoding="utf-8")
+    assert len(fmt.comments(before)) > 20 and fmt.comments(after) == fmt.comments(before)
+    assert run("bank", "fmt", "--check", path).exit_code == 0
+    assert list(tmp_path.iterdir()) == [path]  # no backup or temporary file left beside it
+
+
+def test_fmt_orders_keys_and_spaces_questions_keeping_section_comments():
+    text = (
+        "title: Thử  # the title\n"
+        "bank: thu\n"
+        "questions:\n"
+        "- answer: 245   # the figure\n"
+        "  type: number\n"
+        "  id: a\n"
+        "  prompt: Bao nhiêu?\n"
+        "  # --- second part ---\n"
+        "- id: b\n"
+        "  type: choice\n"
+        '  prompt: "Đâu # không phải chú thích?"\n'
+        "  answer: x\n"
+        "  choices:\n"
+        "  - x\n"
+        "  - y\n"
+        "\n\n\n"
+        "  # --- third part ---\n"
+        "- {id: c, type: truefalse, prompt: Đúng?, answer: true}\n"
+    )
+    formatted = fmt.format_bank(text)
+    assert fmt.comments(text) == [
+        "# the title",
+        "# the figure",
+        "# --- second part ---",
+        "# --- third part ---",
+    ]
+    assert sorted(fmt.comments(formatted)) == sorted(fmt.comments(text))
+    lines = formatted.splitlines()
+    assert lines[0] == "bank: thu" and lines[1].startswith("title: Thử")
+    first = formatted[formatted.index("- id: a") : formatted.index("- id: b")]
+    assert [ln.strip().split(":")[0] for ln in first.splitlines() if ln.strip() and "#" not in ln[:6]] == [
+        "- id",
+        "type",
+        "prompt",
+        "answer",
+    ]
+    assert "\n\n  # --- second part ---\n  - id: b" in formatted  # the heading stays above its question
+    assert "\n\n  # --- third part ---\n  - id: c\n    type: truefalse" in formatted
+    assert "\n\n\n" not in formatted and fmt.format_bank(formatted) == formatted
 
 
 def test_fmt_keeps_exact_decimals_and_defaults():
@@ -475,8 +550,8 @@ def test_add_interactive_form_on_a_terminal(tmp_path):
         child.expect("Câu hỏi")
         child.send("Đảng ta có quan hệ với bao nhiêu chính đảng?\r")
         child.expect("Đáp án")
-        child.send("1.000\r")  # ambiguous: re-asked with the loader's message
-        child.expect("mơ hồ")
+        child.send("nhiều\r")  # not a number: asked again with the message
+        child.expect("không phải là một số")
         child.send("\x7f" * 5 + "245\r")
         child.expect("Sai số")
         child.send("\r")
@@ -491,7 +566,7 @@ def test_add_interactive_form_on_a_terminal(tmp_path):
         child.expect("Mã câu hỏi")
         child.send("\r")  # the proposed id
         child.expect("Thêm câu này")
-        child.send("y")
+        child.send("\r")  # the first choice: add it
         child.expect("Đã thêm câu")
         child.expect(pexpect.EOF)
     finally:
@@ -502,7 +577,7 @@ def test_add_interactive_form_on_a_terminal(tmp_path):
     loaded, problems = load_file(bank)
     assert problems == []
     added = loaded.questions[-1]
-    assert added.id == "dang-ta-co-quan-he-voi-bao-nhieu-chinh-dang"
+    assert added.id == "dang-ta-quan-he-chinh-dang"
     assert added.answer == Decimal(245) and added.unit == "chính đảng"
     assert added.explanation == "Số liệu 8/2018." and added.tags == ("số-liệu",)
 
@@ -548,3 +623,66 @@ def test_fmt_round_trips_any_bank_the_author_tools_write(questions):
     formatted = fmt.format_bank(text)  # raises unless it loads to the very same bank
     assert fmt.format_bank(formatted) == formatted
     assert formatted.count("\n  - id: ") == 8 + len(questions)
+
+
+def test_a_refused_add_names_lines_of_the_new_question_not_of_the_file(grounded):
+    path = grounded / "good.yaml"
+    lines = path.read_text(encoding="utf-8").count("\n")
+    result = run(
+        "bank", "add", "mau-day-du", "--banks", grounded, "--type", "number", "--prompt", "P?",
+        "--answer", "300", "--source", "tgvn-2018", "--quote", QUOTE,
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert (
+        "good.yaml (câu mới, dòng " in result.output
+        and "đáp án `300` không có trong trích dẫn" in result.output
+    )
+    numbers = [int(n) for n in __import__("re").findall(r"good\.yaml:(\d+)", result.output)]
+    assert all(n <= lines for n in numbers)  # never a line the unchanged file does not have
+
+
+def test_add_with_flags_suggests_the_banks_own_tag_spelling(grounded):
+    result = run(
+        "bank", "add", "mau-day-du", "--banks", grounded, "--type", "truefalse", "--prompt", "Đúng không?",
+        "--answer", "đúng", "--tag", "so lieu",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "thẻ `so lieu` gần giống thẻ đã có `số-liệu`" in result.output
+
+
+def test_new_samples_are_drafts_out_of_study_and_report_and_check_warns_of_them(tmp_path):
+    import json
+
+    assert run("bank", "new", "thu", "--banks", tmp_path).exit_code == 0
+    bank, _ = load_file(tmp_path / "thu.yaml")
+    assert all({"draft", "mẫu"} <= set(q.tags) for q in bank.questions)
+    report = run("report", "thu", "--json", "--banks", tmp_path, "--progress", tmp_path / "p.db")
+    assert report.exit_code == 0, report.output
+    assert json.loads(report.output)["totals"]["questions"] == 0  # the samples are not the author's questions
+    check = run("bank", "check", "--banks", tmp_path, "--sources", tmp_path)
+    assert check.exit_code == 0, check.output
+    assert "[samples_left]: còn 8 câu mẫu của `quiz bank new`" in check.output
+    assert "[no_quotes_checked]: không có trích dẫn nào để đối chiếu với nguồn" in check.output
+    assert run("bank", "check", "--banks", tmp_path, "--strict").exit_code == 1
+
+
+def test_studying_a_broken_bank_says_it_exists_and_points_to_bank_check(tmp_path):
+    (tmp_path / "thu-nghiem.yaml").write_text("bank: thu-nghiem\ntitle: [x\n", encoding="utf-8")
+    result = run("study", "thu-nghiem", "--banks", tmp_path, "--progress", tmp_path / "p.db")
+    assert result.exit_code == 2
+    assert "không tìm thấy" not in result.output
+    assert "ngân hàng `thu-nghiem` có trong" in result.output and "quiz bank check" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_fmt_turns_a_commented_flow_question_into_block_style_keeping_its_note():
+    text = (
+        "bank: thu\ntitle: Thử\nquestions:\n"
+        "  - {id: a, type: text, prompt: P?, answer: x}  # the note\n"
+        "# a heading at column 0\n"
+        "  - {type: text, id: b, prompt: Q?, answer: y}\n"
+    )
+    formatted = fmt.format_bank(text)
+    assert "    answer: x" in formatted and "# the note" in formatted.split("- id: b")[0]
+    assert formatted.index("# a heading at column 0") < formatted.index("- id: b")
+    assert fmt.format_bank(formatted) == formatted

@@ -73,7 +73,8 @@ def test_check_with_sources_verifies_quotes(tmp_path):
     bad = runner.invoke(app, ["bank", "check", str(tmp_path), "--sources", str(DATA / "sources")])
     assert bad.exit_code == 1
     assert "good.yaml:20: mau-day-du/so-chinh-dang-2018: trích dẫn không có nguyên văn" in bad.output
-    assert "đoạn gần nhất trong nguồn" in bad.output
+    assert "trích dẫn viết «Đảng ta có quan hệ với ⟨254 chính đảng ở…⟩»" in bad.output
+    assert "bài báo viết «…Đảng ta có quan hệ với ⟨245 chính đảng ở…⟩»" in bad.output
 
 
 def test_answer_missing_from_its_quote_is_an_error(tmp_path):

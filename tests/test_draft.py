@@ -32,7 +32,7 @@ def squash(text: str) -> str:
 
 
 def facts(
-    text: str, kinds: tuple[str, ...] = ("date", "number", "code", "ordinal")
+    text: str, kinds: tuple[str, ...] = ("date", "range", "number", "code", "ordinal")
 ) -> list[tuple[str, object]]:
     return [(c.kind, c.value) for c in find_candidates(text) if c.kind in kinds]
 
@@ -58,13 +58,11 @@ def test_interview_2018_exact_dates_numbers_ordinals() -> None:
         ("number", "38"),
         ("number", "23"),
         ("ordinal", 1),  # Hà Giang … lần thứ I
-        ("date", "2018"),  # nhiệm kỳ 2018 – 2023
-        ("date", "2023"),
+        ("range", "2018-2023"),  # nhiệm kỳ 2018 – 2023: one fact, a term
         ("date", "2018-03-29"),
         ("date", "2016-09-14"),
         ("ordinal", 1),  # Liên hiệp … lần thứ I (another line)
-        ("date", "2016"),  # nhiệm kỳ 2016 - 2021
-        ("date", "2021"),
+        ("range", "2016-2021"),  # nhiệm kỳ 2016 - 2021
         ("date", "2016-03-15"),
         ("number", "20"),  # 20 năm bình thường hóa
         ("date", "2015-09-30"),
@@ -97,8 +95,7 @@ def test_lhhn_speech_exact_dates_numbers_codes_ordinals() -> None:
         ("ordinal", 8),  # ĐẠI HỘI ĐẢNG BỘ KHỐI LẦN THỨ VIII
         ("number", "370"),
         ("ordinal", 11),  # ĐẠI HỘI CÔNG ĐOÀN … LẦN THỨ XI
-        ("date", "2023"),  # NHIỆM KỲ 2023-2028
-        ("date", "2028"),
+        ("range", "2023-2028"),  # NHIỆM KỲ 2023-2028
         ("date", "2024-05-28"),  # Thứ Ba, 28/05/2024 23:47
         ("ordinal", 6),  # lần thứ VI (lead)
         ("ordinal", 6),  # Đại hội lần thứ VI (greeting)
@@ -139,7 +136,7 @@ def test_conference_article_codes_and_partial_dates() -> None:
     dates = [(c.value, c.surface) for c in only(text, "date")]
     assert ("--12-14", "ngày 14/12") in dates
     assert ("2019", "năm 2019") in dates
-    assert ("2021", "2021") in dates and ("2026", "2026") in dates  # nhiệm kỳ 2021-2026
+    assert [(c.value, c.surface) for c in only(text, "range")] == [("2021-2026", "2021-2026")]  # nhiệm kỳ
     formulas = [c.value for c in only(text, "formula")]
     assert "Tăng cường và nâng cao hiệu quả quan hệ đối ngoại đảng trong tình hình mới" in formulas
     assert ("number", "0.6") in facts(text)
@@ -388,42 +385,117 @@ def test_draft_of_each_article_passes_grounding(path: Path, tmp_path: Path) -> N
     assert report.quotes_checked == len(bank.questions)
 
 
+def pick(data: dict, **wanted: object) -> dict:
+    """The one drafted question with these values (ids name what is asked, so tests find by content)."""
+    found = [q for q in data["questions"] if all(q.get(k) == v for k, v in wanted.items())]
+    assert found, wanted
+    return found[0]
+
+
 def test_choices_are_written_as_in_the_article() -> None:
     _, data = drafted(next(ARTICLES.glob("003_*.txt")))
-    by_id = {q["id"]: q for q in data["questions"]}
-    words = by_id["so-2-hoi-nghi-chon"]
-    assert words["answer"] == "hai" and "ba" in words["choices"]
+    words = pick(data, type="choice", answer="hai")
+    assert "ba" in words["choices"]
     _, data = drafted(next(ARTICLES.glob("004_*.txt")))
-    by_id = {q["id"]: q for q in data["questions"]}
-    assert by_id["ngay-18-2-2019-chon"]["answer"] == "18/02/2019"
-    assert set(by_id["chi-thi-38-ct-tw-chon"]["choices"]) == {"38/CT-TW", "28/CT-TW", "32-CT/TW"}
+    assert pick(data, type="choice", answer="18/02/2019")
+    assert set(pick(data, type="choice", answer="38/CT-TW")["choices"]) == {
+        "38/CT-TW",
+        "28/CT-TW",
+        "32-CT/TW",
+    }
 
 
 def test_draft_questions_per_kind() -> None:
     _, data = drafted(ARTICLES.glob("000_*.txt").__next__())
-    by_id = {q["id"]: q for q in data["questions"]}
-    q = by_id["so-245-chinh-dang"]
-    assert q["type"] == "number" and q["answer"] == 245 and q["unit"] == "chính đảng"
+    q = pick(data, type="number", answer=245)
+    assert q["unit"] == "chính đảng" and q["tags"] == ["draft", "số-liệu"]
     assert "bao nhiêu chính đảng" in q["prompt"] and "245" not in q["prompt"] and q["prompt"].endswith("?")
-    choice = by_id["so-245-chinh-dang-chon"]
+    choice = pick(data, id=q["id"] + "-chon")
     assert choice["type"] == "choice" and choice["answer"] == "245"
     assert len(choice["choices"]) == 4 and len(set(choice["choices"])) == 4
-    assert set(choice["choices"]) <= {"245", "111", "96", "63", "28", "38", "23", "20"}
+    assert set(choice["choices"]) <= {
+        "245",
+        "111",
+        "96",
+        "63",
+        "28",
+        "38",
+        "23",
+        "20",
+    }  # the article's figures
 
     _, data = drafted(ARTICLES.glob("004_*.txt").__next__())
-    by_id = {q["id"]: q for q in data["questions"]}
-    date = by_id["ngay-18-2-2019"]
-    assert date["type"] == "date" and date["answer"] == "2019-02-18"
+    date = pick(data, type="date", answer="2019-02-18")
     assert "ngày nào" in date["prompt"] and "18/02/2019" not in date["prompt"]
-    code = by_id["chi-thi-38-ct-tw"]
-    assert code["type"] == "cloze" and "{{38/CT-TW|38-CT/TW}}" in code["text"]
-    ordinal = by_id["khoa-10"]
-    assert ordinal["type"] == "cloze" and "khóa {{X|10}}" in ordinal["text"]
+    assert date["tags"] == ["draft", "mốc-thời-gian"]
+    code = next(q for q in data["questions"] if "{{38/CT-TW|38-CT/TW}}" in q.get("text", ""))
+    assert code["type"] == "cloze" and code["tags"] == ["draft", "chỉ-thị-nghị-quyết"]
+    assert any("khóa {{X|10}}" in q.get("text", "") for q in data["questions"])
 
     _, data = drafted(ARTICLES.glob("001_*.txt").__next__())
     texts = [q.get("text", "") for q in data["questions"] if q["type"] == "cloze"]
     assert any("“{{gốc vững}}, {{thân chắc}}, {{cành uyển chuyển}}”" in t for t in texts)
     assert any("“{{cây tre Việt Nam}}”" in t for t in texts)
+
+
+THEME_TAGS = {"mốc-thời-gian", "số-liệu", "chỉ-thị-nghị-quyết", "nhân-vật-tổ-chức", "đường-lối"}
+
+
+@pytest.mark.parametrize("path", ARTICLE_FILES, ids=lambda p: p.stem[:3])
+def test_draft_ids_are_short_never_boilerplate_nor_the_answer_and_tags_are_the_banks(path: Path) -> None:
+    from quiz.bank.lint import id_leaks
+
+    text = path.read_text(encoding="utf-8")
+    bank, problems = load_text(draft_bank(text, "nhap", source_file=path.name), "nhap.yaml")
+    assert bank is not None, problems
+    shipped_tags = {
+        t
+        for f in (REPO / "banks").glob("*.yaml")
+        for q in load_text(f.read_text("utf-8"))[0].questions
+        for t in q.tags
+    }
+    assert THEME_TAGS <= shipped_tags  # the themes are the shipped banks' own
+    for q in bank.questions:
+        assert len(q.id) <= 48 and not q.id.startswith(("theo-bai", "chon-dap-an", "dien-vao", "dien-nam")), (
+            q.id
+        )
+        assert list(id_leaks(q)) == [], (q.id, q.answer)
+        assert set(q.tags) - {"draft"} <= THEME_TAGS and "draft" in q.tags
+
+
+def test_a_term_of_years_is_one_fact_with_terms_as_distractors() -> None:
+    text = (
+        "Việt Nam được bầu là Ủy viên không thường trực Hội đồng Bảo an nhiệm kỳ 2020-2021 tại New York "
+        "ngày 7/6/2019. Trước đó, Việt Nam giữ vị trí này nhiệm kỳ 2008-2009."
+    )
+    data = yaml.safe_load(draft_bank(text, "nhap"))
+    cloze = next(q for q in data["questions"] if "{{2020-2021" in q.get("text", ""))
+    assert (
+        "nhiệm kỳ {{2020-2021|2020 - 2021|2020–2021}}" in cloze["text"] and "mốc-thời-gian" in cloze["tags"]
+    )
+    choice = pick(data, type="choice", answer="2020-2021")
+    assert "2008-2009" in choice["choices"] and len(choice["choices"]) == 4  # the article's other term first
+    assert all(len(c) == 9 and int(c[5:]) - int(c[:4]) == 1 for c in choice["choices"])
+
+
+def test_a_year_question_borrows_the_articles_other_years() -> None:
+    text = "Hội nghị lần đầu họp năm 1995. Năm 2007, Việt Nam gia nhập WTO. Ngày 8/1/1966, đoàn sang thăm."
+    data = yaml.safe_load(draft_bank(text, "nhap"))
+    choice = pick(data, type="choice", answer="1995")
+    assert set(choice["choices"]) == {"1995", "2007", "1966"}
+
+
+def test_draft_out_says_how_many_questions_it_wrote(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from quiz.cli import app
+
+    article_file = next(ARTICLES.glob("004_*.txt"))
+    out = tmp_path / "banks" / "nhap.yaml"
+    result = CliRunner().invoke(app, ["bank", "draft", str(article_file), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    bank, _ = load_text(out.read_text(encoding="utf-8"), "nhap.yaml")
+    assert bank is not None and f"Đã ghi bản nháp {len(bank.questions)} câu vào" in result.output
 
 
 def test_year_only_and_month_dates_keep_their_precision() -> None:

@@ -96,7 +96,7 @@ def test_csv_row_errors_name_the_row(tmp_path: Path) -> None:
     src.write_text("prompt,answer,choices\nHỏi?,X,A|B\n", encoding="utf-8")
     with pytest.raises(QuizError, match=r"bad\.csv:2: đáp án `X` không nằm trong các lựa chọn"):
         import_file(src, tmp_path / "x.yaml")
-    src.write_text("prompt,answer,type\nHỏi?,1.000,number\n", encoding="utf-8")
+    src.write_text("prompt,answer,type\nHỏi?,nhiều,number\n", encoding="utf-8")
     with pytest.raises(QuizError, match=r"bad\.csv:2: "):
         import_file(src, tmp_path / "x.yaml")
     src.write_text("tên,tuổi\nA,1\n", encoding="utf-8")

@@ -67,7 +67,6 @@ BANK_KEY_ORDER = ("bank", "title", "language", "description", "sources", "questi
 SOURCE_KEY_ORDER = ("id", "title", "publisher", "published", "url", "file")
 
 _AMBIGUOUS_THOUSANDS = re.compile(r"^[-+]?[1-9][0-9]{0,2}\.[0-9]{3}$")
-_THOUSANDS = re.compile(r"^[-+]?[1-9][0-9]{0,2}(\.[0-9]{3}){2,}$")
 _TRUE_WORDS = {"true", "đúng", "đ", "d", "dung", "y", "yes", "có", "co", "1"}
 _FALSE_WORDS = {"false", "sai", "s", "n", "no", "không", "khong", "0"}
 
@@ -175,22 +174,99 @@ def check_bank_id(bank_id: str) -> None:
         raise QuizError(M.AUTHOR_BAD_BANK_ID.format(value=bank_id, suggestion=suggestion))
 
 
-def propose_id(text: str, taken: Iterable[str], max_length: int = ID_MAX_LENGTH) -> str:
-    """A question id from a prompt (or cloze text), unique among `taken`: `-2`, `-3`… if needed.
+# Words an id does without: the boilerplate leads of prompts ("Theo bài viết, …"), question words
+# and small function words (compared before diacritics are folded: `thị` stays, `thì` goes).
+_ID_LEADS = tuple(
+    tuple(lead.split())
+    for lead in (
+        "theo bài viết",
+        "theo bài phát biểu",
+        "theo bài báo",
+        "theo bài phỏng vấn",
+        "theo bài",
+        "trong bài viết",
+        "chọn đáp án đúng cho chỗ trống",
+        "điền vào chỗ trống",
+        "điền năm vào chỗ trống",
+        "điền tháng vào chỗ trống",
+        "điền ngày vào chỗ trống",
+        "bài viết được đăng",
+        "theo",
+    )
+)
+_ID_SKIP = frozenset(
+    "là và của các những một được đã có trong với cho này đó thì mà ở tại về đến từ bao nhiêu nào gì ai "
+    "khi đâu sao hay hoặc như thế ngày tháng năm".split()
+)
+ID_WORDS = 6  # an id names what is asked in at most this many words
 
-    >>> propose_id("Chỉ thị 32 ban hành ngày nào?", {"chi-thi-32-ban-hanh-ngay-nao"})
-    'chi-thi-32-ban-hanh-ngay-nao-2'
+
+def short_id_words(text: str, answer: Any = None) -> list[str]:
+    """The words of a proposed id: `text` (a prompt, or a cloze text without its blanks) without its
+    boilerplate lead, small words, or any word of the answer, folded to ASCII."""
+    plain = CLOZE_BLANK.sub(" ", unicodedata.normalize("NFC", text)).replace("____", " ")
+    plain = re.sub(r"\([^()]*\)", " ", plain)  # "(8/2018)": a context, not what is asked
+    words = [w for w in re.split(r"[^\w]+", plain.lower()) if w]
+    for lead in _ID_LEADS:
+        if tuple(words[: len(lead)]) == lead:
+            words = words[len(lead) :]
+            break
+    hidden = set(_answer_words(answer))
+    out: list[str] = []
+    for word in words:
+        if word in _ID_SKIP:
+            continue
+        out += [w for w in slugify(word).split("-") if w and w not in hidden]
+    return out[:ID_WORDS]
+
+
+def _answer_words(answer: Any) -> list[str]:
+    if answer is None or isinstance(answer, bool):
+        return []
+    if isinstance(answer, (list, tuple)):
+        return [w for a in answer for w in _answer_words(a)]
+    if isinstance(answer, Decimal):
+        text = format(answer.normalize(), "f")
+        return [w for w in slugify(text).split("-") if w] + [text.replace(".", "")]
+    return [w for w in slugify(str(answer)).split("-") if w]
+
+
+def propose_id(
+    text: str, taken: Iterable[str], max_length: int = ID_MAX_LENGTH, *, answer: Any = None
+) -> str:
+    """A short question id from a prompt (or cloze text), unique among `taken`: `-2`, `-3`… if needed.
+    It names what is asked, never the answer (a cloze's blanks are left out).
+
+    >>> propose_id("Theo bài viết, Chỉ thị 32 ban hành ngày nào?", {"chi-thi-32-ban-hanh"})
+    'chi-thi-32-ban-hanh-2'
     """
     taken = set(taken)
-    # a cloze blank counts as its first answer, so the id stays meaningful
-    plain = CLOZE_BLANK.sub(lambda m: m.group(1).split("|")[0], text)
-    base = slugify(plain, max_length) or PLACEHOLDER_ID
+    base = slugify("-".join(short_id_words(text, answer)), min(max_length, 40)) or PLACEHOLDER_ID
     qid, n = base, 2
     while qid in taken:
         suffix = f"-{n}"
         qid = base[: max_length - len(suffix)].rstrip("-") + suffix
         n += 1
     return qid
+
+
+def tag_suggestions(tags: Iterable[str], bank: Bank) -> list[tuple[str, str]]:
+    """(typed, the bank's spelling) for each tag that the bank already has, written another way."""
+    known = sorted({t for q in bank.questions for t in q.tags})
+    return [(t, known_tag(t, known)) for t in tags if known_tag(t, known) != t]
+
+
+def known_tag(tag: str, known: Iterable[str]) -> str:
+    """The bank's own spelling of `tag` when it is one of its tags written another way
+    (`so lieu`, `Số liệu`, `so-lieu` → `số-liệu`); else `tag` as typed."""
+    known = list(known)
+    if tag in known:
+        return tag
+    key = slugify(tag)
+    for other in known:
+        if slugify(other) == key:
+            return other
+    return tag
 
 
 # --------------------------------------------------------------------------------------
@@ -212,22 +288,41 @@ def _text_list(value: Any) -> list[str]:
 
 
 def number_value(text: str) -> Decimal | str:
-    """A number typed by an author: `245`, `0,6` / `0.6`, `1.000.000` → Decimal.
+    """A number typed by an author, the Vietnamese way (as learners type them): `245`, `1.000` and
+    `1.000.000` (dots group thousands), `0,6` (a decimal comma), `-3`, or in words (`bảy mươi`) →
+    Decimal. Anything else is returned as typed (`number_problem` explains it)."""
+    from quiz.text.numbers import parse_numeral
+    from quiz.text.numwords import words_to_int
+    from quiz.text.vietnamese import fold
 
-    Anything else (including `1.000`, which reads two ways) is returned as typed so the loader
-    explains what is wrong with it.
-    """
-    raw = "".join(_clean(text).split()).replace("\u2212", "-")
-    candidate = raw
-    if "," in raw:
-        candidate = raw.replace(".", "").replace(",", ".")
-    elif _THOUSANDS.match(raw):
-        candidate = raw.replace(".", "")
-    if re.fullmatch(r"[-+]?(0|[1-9][0-9]*)(\.[0-9]+)?", candidate) and not (
-        _AMBIGUOUS_THOUSANDS.match(raw) and candidate == raw
-    ):
-        return Decimal(candidate.lstrip("+"))
-    return _RawNumber(raw) if _AMBIGUOUS_THOUSANDS.match(raw) else raw
+    raw = " ".join(_clean(text).replace("\u2212", "-").split())
+    sign = -1 if raw.startswith("-") else 1
+    core = raw.lstrip("+-").strip()
+    if core and core[0].isdigit():
+        try:
+            value = parse_numeral(core.replace(" ", ""))
+        except ArithmeticError:
+            value = None
+        if value is not None:
+            return sign * value
+    words = fold(core).casefold().split()
+    number = words_to_int(words) if words else None
+    if number is not None:
+        return Decimal(sign * number)
+    return raw
+
+
+def number_problem(fields: dict[str, Any]) -> str | None:
+    """What is wrong with a number the author typed (answer or tolerance), in the form's words."""
+    if _clean(fields.get("type")) != "number":
+        return None
+    for key in ("answer", "tolerance"):
+        value = fields.get(key)
+        if isinstance(value, (list, tuple)) and len(value) == 1:
+            value = value[0]
+        if isinstance(value, str) and _clean(value) and not isinstance(number_value(value), Decimal):
+            return M.AUTHOR_NOT_A_NUMBER.format(value=_clean(value))
+    return None
 
 
 def date_value(text: str) -> str:
@@ -429,15 +524,32 @@ def append_question(
     if newline != "\n":
         block = block.replace("\n", newline)
     new_text = head + block + tail
+    first = head.count("\n") + 1  # the new question's first line in the new text
+    size = block.count("\n")
+
+    def placed(found: list[Problem]) -> list[Problem]:
+        """Problems as the author can find them: a line of the new question is named as such (the
+        file does not have it), a line after it keeps its number in the unchanged file."""
+        out = []
+        for p in found:
+            if first <= p.line < first + size:
+                where = M.AUTHOR_NEW_QUESTION_LINE.format(file=p.file, line=p.line - first + 1)
+                out.append(dataclasses.replace(p, file=where, line=0))
+            elif p.line >= first + size:
+                out.append(dataclasses.replace(p, line=p.line - size))
+            else:
+                out.append(p)
+        return out
+
     after, problems = load_text(new_text, filename, path)
     if after is None:
-        raise AuthoringError(problems)
+        raise AuthoringError(placed(problems))
     if grounding:
         qid = question.get("id")
         report = check_bank(after, sources_dir)
         found = [p for p in report.problems if p.qid == qid]
         if found:
-            raise AuthoringError(found)
+            raise AuthoringError(placed(found))
     added = [q for q in after.questions if q.id == question.get("id")]
     kept = [_without_line(q) for q in after.questions if q.id != question.get("id")]
     if len(added) != 1 or kept != [_without_line(q) for q in before.questions]:
@@ -460,6 +572,9 @@ def check_fields(
     bank, problems = load_text(text, filename, path)
     if bank is None:
         return [_short(p) for p in problems]
+    wrong_number = number_problem(fields)
+    if wrong_number:
+        return [wrong_number]
     question = _placeholders(build_question(fields), {q.id for q in bank.questions})
     try:
         append_question(text, question, filename=filename, path=path, sources_dir=sources_dir)
@@ -550,10 +665,13 @@ def _write_atomic(path: Path, text: str, bom: bytes, *, overwrite: bool) -> None
 
 def question_from_options(fields: dict[str, Any], taken: Iterable[str]) -> dict[str, Any]:
     """A question from command-line fields, with an id proposed from its prompt when none is given."""
+    wrong_number = number_problem(fields)
+    if wrong_number:
+        raise QuizError(wrong_number)
     question = build_question(fields)
     if "id" not in question:
         seed = question.get("prompt") or question.get("text") or ""
-        question = {"id": propose_id(str(seed), taken), **question}
+        question = {"id": propose_id(str(seed), taken, answer=question.get("answer")), **question}
     return question
 
 

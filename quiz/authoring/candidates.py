@@ -16,7 +16,7 @@ from typing import Any
 from quiz.text.escape import FORBIDDEN_CHARS
 from quiz.text.numbers import roman_to_int
 
-KINDS: tuple[str, ...] = ("date", "number", "code", "ordinal", "formula")
+KINDS: tuple[str, ...] = ("date", "range", "number", "code", "ordinal", "formula")
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,8 @@ class Candidate:
     """One fact found in the article.
 
     `value` is canonical: an ISO date (`2019-02-18`, `2021-12`, `2022`, or `--12-14` for a
-    day and month without a year), a Decimal string (`245`, `0.6`), a document code
+    day and month without a year), a range of years (`2020-2021`, kind `range`), a Decimal
+    string (`245`, `0.6`), a document code
     (`32-CT/TW`; `Nghị quyết 36` for a numbered document without a code), an int (ordinals)
     or the quoted text (formulas). `surface` is the text as
     written (a date keeps its leading `ngày`/`tháng`/`năm`, a number its noun, an ordinal its
@@ -170,6 +171,7 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("year", re.compile(_NB + r"(?P<y>1[5-9]\d\d|20\d\d|2100)" + _NA)),
 )
 
+_RANGE_VALUE = re.compile(r"\d{4}-\d{4}")
 _ORDINAL = re.compile(
     r"(?P<kw>(?i:đại hội(?:\s+(?:đại biểu|đảng|toàn quốc|toàn đảng))*|lần thứ|lần|khóa|khoá|"
     r"hội nghị trung ương|hội nghị lần thứ|trung ương|kỳ họp thứ|kỳ họp|quốc hội khóa|quốc hội khoá|thế kỷ))"
@@ -317,10 +319,9 @@ def _dates(text: str, taken: _Taken) -> Iterable[tuple[int, int, str, tuple[int,
             groups = m.groupdict()
             if precision == "range":
                 y1, y2 = int(groups["y"]), int(groups["y2"])
-                if _year_ok(y1) and _year_ok(y2) and y1 <= y2:
+                if _year_ok(y1) and _year_ok(y2) and y1 < y2:  # a term: "nhiệm kỳ 2020-2021"
                     taken.take(start, end)
-                    yield m.start("y"), m.end("y"), f"{y1:04d}", (0, 4)
-                    yield m.start("y2"), m.end("y2"), f"{y2:04d}", (0, 4)
+                    yield start, end, f"{y1:04d}-{y2:04d}", (0, end - start)
                 continue
             y = int(groups["y"]) if groups.get("y") else None
             mo = int(groups["m"]) if groups.get("m") else None
@@ -407,7 +408,7 @@ def find_candidates(text: str) -> list[Candidate]:
         add("code", f"{label} {m.group(group)}", start, end, label=label, blank=(0, end - start))
 
     for start, end, iso, blank in _dates(text, taken):
-        add("date", iso, start, end, blank=blank)
+        add("range" if _RANGE_VALUE.fullmatch(iso) else "date", iso, start, end, blank=blank)
 
     for m in _ORDINAL.finditer(text):
         if not taken.free(m.start("n"), m.end("n")) or not m.group("n"):

@@ -17,12 +17,9 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from quiz import messages as M
 from quiz.authoring.add import check_bank_id, write_text_atomic
@@ -33,16 +30,6 @@ from quiz.bank.model import ID_PATTERN, format_date, format_decimal
 from quiz.errors import QuizError
 from quiz.text.numbers import int_to_roman
 
-_NO_WRAP = 1_000_000
-
-
-class _Dumper(yaml.SafeDumper):
-    """The safe dumper, knowing that catalogue strings (`messages.Text`) are text."""
-
-
-_Dumper.add_representer(M.Text, yaml.SafeDumper.represent_str)
-
-
 # --------------------------------------------------------------------------------------
 # Questions
 
@@ -51,12 +38,14 @@ _CLAUSE = re.compile(r"[;|]|:(?!\d)|(?<=[^\d\s])\s[-–—]\s(?=[^\d\s])|(?<=\))
 _COMMA = re.compile(r",\s")
 _LIMIT = 220
 
+# The theme tags of the shipped banks (docs/bank-format.md), so a reviewed draft merges into them.
 _TAGS = {
-    "date": "thời gian",
-    "number": "số liệu",
-    "code": "văn bản",
-    "ordinal": "đại hội, khóa",
-    "formula": "trích dẫn",
+    "date": "mốc-thời-gian",
+    "range": "mốc-thời-gian",
+    "number": "số-liệu",
+    "code": "chỉ-thị-nghị-quyết",
+    "ordinal": "mốc-thời-gian",
+    "formula": "đường-lối",
 }
 
 
@@ -244,15 +233,6 @@ def _formula_cloze(c: Candidate) -> str | None:
     return "“" + body + "”"
 
 
-def _slug(text: str, limit: int = 48) -> str:
-    folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
-    if len(slug) > limit:
-        slug = slug[:limit].rsplit("-", 1)[0] if "-" in slug[:limit] else slug[:limit]
-    return slug.strip("-")
-
-
 def _date_display(iso: str) -> str:
     if iso.startswith("--"):
         m, d = iso[2:].split("-")
@@ -260,20 +240,29 @@ def _date_display(iso: str) -> str:
     return format_date(iso)
 
 
-def _base_id(c: Candidate) -> str:
-    if c.kind == "date":
-        if c.value.startswith("--"):
-            return "ngay-" + _slug(_date_display(c.value))
-        prefix = {3: "ngay", 2: "thang", 1: "nam"}[len(c.value.split("-"))]
-        return f"{prefix}-{_slug(_date_display(c.value))}"
-    if c.kind == "number":
-        return _slug(f"so {c.value} {'phan tram' if c.unit == '%' else c.unit or ''}")
-    if c.kind == "code":
-        return _slug(f"{c.label or 'van ban'} {c.value}")
-    if c.kind == "ordinal":
-        keyword = c.surface[: c.blank[0]] if c.blank else ""
-        return _slug(f"{keyword} {c.value}") or f"thu-tu-{c.value}"
-    return "trich-" + (_slug(" ".join(str(c.value).split()[:6])) or "dan")
+def _base_id(c: Candidate, typed: dict[str, Any]) -> str:
+    """A short id naming what the question asks (its prompt, or its cloze text without the blanks),
+    without boilerplate and never holding the answer."""
+    from quiz.authoring.add import short_id_words
+
+    asked = typed.get("prompt") if typed["type"] != "cloze" else typed.get("text")
+    if asked == M.DRAFT_DATELINE_PROMPT:
+        return "ngay-dang-bai"
+    hidden = [str(c.value), _token(c), typed.get("answer")]
+    if typed["type"] == "cloze":
+        hidden += re.findall(r"\{\{(.*?)\}\}", str(asked))
+    words = short_id_words(str(asked or ""), hidden)
+    return "-".join(words)[:40].rstrip("-") or _KIND_IDS[c.kind]
+
+
+_KIND_IDS = {
+    "date": "moc-thoi-gian",
+    "range": "nhiem-ky",
+    "number": "so-lieu",
+    "code": "van-ban",
+    "ordinal": "thu-tu",
+    "formula": "trich-dan",
+}
 
 
 def _display(c: Candidate) -> str:
@@ -398,6 +387,9 @@ def _questions(c: Candidate, source_id: str) -> list[dict[str, Any]]:
     if c.kind == "number":
         # "0,50": the answer the loader keeps (0.5) is not what the article wrote; blank it as written
         text = _cloze_text(c, [_token(c)])
+    elif c.kind == "range":
+        y1, y2 = c.value.split("-")
+        text = _cloze_text(c, [_token(c), f"{y1}-{y2}", f"{y1} - {y2}", f"{y1}–{y2}"])
     elif c.kind == "date" and not c.value.startswith("--"):
         return [{"type": "date", "prompt": _date_prompt(c), "answer": c.value} | common_tail]
     elif c.kind == "date":
@@ -428,13 +420,21 @@ def _plainly_written(c: Candidate) -> bool:
     return written in (plain, format_decimal(value), plain.replace(".", ","))
 
 
-def _choice(c: Candidate, typed: dict[str, Any], pool: _Pool) -> dict[str, Any] | None:
-    if c.kind not in ("date", "number", "code", "ordinal") or pool.size < 3:
-        return None
-    wrong = pool.distractors(c)
-    if len(wrong) < 2:
+def _choice(c: Candidate, typed: dict[str, Any], pool: _Pool, years: list[int]) -> dict[str, Any] | None:
+    """A choice variant whose wrong options are the article's other values of the same kind (other
+    figures, codes, dates, terms), nearest first; a year or a term also borrows the article's other
+    years."""
+    if c.kind not in ("date", "range", "number", "code", "ordinal"):
         return None
     answer = _token(c)
+    wrong = pool.distractors(c)
+    for extra in _more_distractors(c, years):
+        if len(wrong) >= 3:
+            break
+        if extra != answer and extra not in wrong:
+            wrong.append(extra)
+    if len(wrong) < 2:
+        return None
     if typed["type"] == "cloze":
         prompt = M.DRAFT_CHOOSE_BLANK_PROMPT.format(text=re.sub(r"\{\{.*?\}\}", "____", typed["text"]))
     else:
@@ -448,6 +448,23 @@ def _choice(c: Candidate, typed: dict[str, Any], pool: _Pool) -> dict[str, Any] 
         "quote": typed["quote"],
         "tags": list(typed["tags"]),
     }
+
+
+def _more_distractors(c: Candidate, years: list[int]) -> list[str]:
+    """Wrong options beyond the pool: for a year, the article's other years (nearest first); for a
+    term (`2020-2021`), the article's years as terms of the same length, then the terms beside it."""
+    if c.kind == "date" and len(c.value) == 4:
+        year = int(c.value)
+        return [str(y) for y in sorted(set(years) - {year}, key=lambda y: (abs(y - year), y))]
+    if c.kind != "range":
+        return []
+    first, last = (int(y) for y in c.value.split("-"))
+    length = last - first
+    sep = re.search(r"\s?[-–—]\s?", _token(c))
+    joint = sep.group() if sep else "-"
+    starts = [y for y in sorted(set(years), key=lambda y: (abs(y - first), y)) if y != first]
+    starts += [first - length - 1, first + length + 1, first - 2 * (length + 1), first + 2 * (length + 1)]
+    return [f"{y}{joint}{y + length}" for y in dict.fromkeys(starts) if y != first]
 
 
 def _unique(base: str, used: dict[str, int]) -> str:
@@ -491,13 +508,16 @@ def draft_bank(text: str, bank_id: str, *, title: str | None = None, source_file
     for c in candidates:
         groups.setdefault(_group(c), []).append(c)
     pools = {key: _Pool(members) for key, members in groups.items()}
+    years = sorted(
+        {int(y) for c in candidates if c.kind in ("date", "range") for y in re.findall(r"\d{4}", c.value)}
+    )
     used: dict[str, int] = {}
     questions: list[dict[str, Any]] = []
     for c in candidates:
         for typed in _questions(c, source_id):
-            base = _base_id(c)
+            base = _base_id(c, typed)
             questions.append({"id": _unique(base, used), **typed})
-            choice = _choice(c, typed, pools[_group(c)])
+            choice = _choice(c, typed, pools[_group(c)], years)
             if choice:
                 questions.append({"id": _unique(base + "-chon", used), **choice})
     if not questions:
@@ -510,9 +530,10 @@ def draft_bank(text: str, bank_id: str, *, title: str | None = None, source_file
         "sources": [source],
         "questions": questions,
     }
-    body = yaml.dump(
-        bank, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=_NO_WRAP, default_flow_style=False
-    )
+    from quiz.authoring.add import _dump, question_yaml
+
+    head = {k: v for k, v in bank.items() if k != "questions"}
+    body = _dump(head) + "questions:\n" + "\n".join(question_yaml(q, indent=2) for q in questions)
     return _canonical(body)
 
 
@@ -542,5 +563,9 @@ def draft_from_article(
     drafted = draft_bank(content, bank_id, title=title, source_file=article.name)
     if out is None:
         return drafted, None
+    from quiz.bank.loader import load_text
+
+    loaded, _ = load_text(drafted, out.name)
     write_text_atomic(out, drafted, overwrite=False)
-    return drafted, Created(out, copy_article(article, article_to), 0)
+    count = len(loaded.questions) if loaded is not None else drafted.count("\n  - id: ")
+    return drafted, Created(out, copy_article(article, article_to), count)

@@ -1,13 +1,16 @@
 """Grounding: every `quote` is verbatim in its source article, and every answer is in its quote.
 
-Quotes are compared whitespace-insensitively (line breaks in the article do not matter), nothing
-else is forgiven. The answer check is looser (case, diacritics and punctuation folded) since an
-answer is written for the learner, but its words, digits and codes must be in the quote: a question
-whose answer is not in its quote does not ship.
+Quotes are compared whitespace-insensitively (line breaks in the article do not matter), and the
+kind of quotation mark or dash does not matter either (`"…"` matches `“…”`, `-` matches ` – `):
+`fold_marks`, which keeps a map back to the article's offsets. Nothing else is forgiven. The
+answer check is looser (case, diacritics and punctuation folded) since an answer is written for
+the learner, but its words, digits and codes must be in the quote: a question whose answer is
+not in its quote does not ship.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -25,6 +28,50 @@ from quiz.text.vietnamese import combining_flood, fold
 def squash(text: str) -> str:
     """NFC with every run of whitespace made one space: how quotes are compared."""
     return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+_QUOTE_MARKS = "'‘’‚‛‹›`´′″“”„‟«»\u301d\u301e\uff02"
+_MARK_TABLE = str.maketrans({ch: '"' for ch in _QUOTE_MARKS})
+_DASH_RUN = re.compile(r" ?[\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d]+ ?")
+
+
+@dataclass(frozen=True)
+class Folded:
+    """A squashed text with every quotation mark as `"` and every dash (with a space either side)
+    as `-`; `original(i)` is where offset `i` of the folded text was in the text."""
+
+    text: str
+    cuts: tuple[int, ...] = ()  # folded offsets from which the shift below applies
+    shifts: tuple[int, ...] = ()
+
+    def original(self, index: int) -> int:
+        at = bisect.bisect_right(self.cuts, index) - 1
+        return index + (self.shifts[at] if at >= 0 else 0)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The article's offsets of the folded stretch [start, end)."""
+        return self.original(start), (self.original(end - 1) + 1 if end > start else self.original(start))
+
+
+def fold_marks(text: str) -> Folded:
+    """`text` (squashed) as quotes are matched: quotation marks and dashes folded like whitespace."""
+    text = text.translate(_MARK_TABLE)
+    if not _DASH_RUN.search(text):
+        return Folded(text)
+    parts: list[str] = []
+    cuts: list[int] = []
+    shifts: list[int] = []
+    done = folded = 0
+    for m in _DASH_RUN.finditer(text):
+        parts.append(text[done : m.start()])
+        folded += m.start() - done
+        parts.append("-")
+        folded += 1
+        done = m.end()
+        cuts.append(folded)
+        shifts.append(done - folded)
+    parts.append(text[done:])
+    return Folded("".join(parts), tuple(cuts), tuple(shifts))
 
 
 def loose(text: str) -> str:
@@ -97,6 +144,7 @@ def check_bank(bank: Bank, sources_dir: Path | None = None, *, required: bool = 
         report.problems.append(Problem(file_name, source.line, message, fix, bank.id))
 
     hints = 0  # nearest stretches looked for so far: each costs a few scans of a (5 MB) article
+    folds: dict[str, Folded] = {}
     for question in bank.questions:
         if not question.quote:
             continue
@@ -114,14 +162,16 @@ def check_bank(bank: Bank, sources_dir: Path | None = None, *, required: bool = 
         if text is None:
             continue
         report.quotes_checked += 1
-        quote = squash(question.quote)
+        quote = fold_marks(squash(question.quote)).text
         cited = bank.source(question.source)
-        if quote not in text:
+        folded = folds.get(question.source)
+        if folded is None:
+            folded = folds[question.source] = fold_marks(text)
+        if quote not in folded.text:
             hint = M.QUOTE_NOT_FOUND_FIX
-            near = nearest(quote, text) if hints < NEAREST_HINTS else None
+            if hints < NEAREST_HINTS:
+                hint += "; " + quote_hint(squash(question.quote), text, folded)
             hints += 1
-            if near:
-                hint += "; " + M.QUOTE_NEAREST.format(text=near)
             report.problems.append(problem(M.QUOTE_NOT_FOUND.format(file=cited.file if cited else "?"), hint))
             continue
         for missing in missing_answers(question):
@@ -141,16 +191,16 @@ def quote_spans(bank: Bank, sources_dir: Path | None = None) -> dict[str, tuple[
     Questions whose quotes overlap are siblings (they tell the same passage), which a study session
     keeps apart so that one does not give the other away. Quotes whose article is not found are left out.
     """
-    texts = {source.id: text for source, _, text in source_texts(bank, sources_dir)}
+    texts = {source.id: fold_marks(text) for source, _, text in source_texts(bank, sources_dir) if text}
     spans: dict[str, tuple[str | None, int, int]] = {}
     for question in bank.questions:
-        text = texts.get(question.source or "")
-        if not question.quote or not text:
+        folded = texts.get(question.source or "")
+        if not question.quote or folded is None:
             continue
-        quote = squash(question.quote)
-        start = text.find(quote)
+        quote = fold_marks(squash(question.quote)).text
+        start = folded.text.find(quote)
         if start >= 0:
-            spans[question.id] = (question.source, start, start + len(quote))
+            spans[question.id] = (question.source, *folded.span(start, start + len(quote)))
     return spans
 
 
@@ -179,7 +229,7 @@ def check_paths(
     not read but passed to `outside`).
     """
     from quiz.bank.library import library_files, load_paths
-    from quiz.bank.lint import lint_bank
+    from quiz.bank.lint import LintWarning, lint_bank
     from quiz.errors import QuizError
 
     if sources_dir is not None and not sources_dir.is_dir():
@@ -196,6 +246,11 @@ def check_paths(
         problems += report.problems
         quotes += report.quotes_checked
         warnings += lint_bank(bank)
+        if sources_dir is not None and bank.questions and not report.quotes_checked:
+            shown = display_path(bank.path)
+            warnings.append(
+                LintWarning(shown, bank.line, M.NO_QUOTES_CHECKED, M.NO_QUOTES_CHECKED_FIX, bank.id)
+            )
     questions = sum(len(b.questions) for b in result.banks)
     return CheckTotals(problems, len(result.files), len(result.banks), questions, quotes, warnings)
 
@@ -245,7 +300,72 @@ def number_words(n: int) -> list[str]:
     return [int_to_roman(n), *([_WORDS[n - 1]] if 1 <= n <= 10 else [])]
 
 
+def quote_hint(quote: str, text: str, folded: Folded | None = None) -> str:
+    """What to tell an author whose quote is not in the article (both squashed): where the quote
+    and the nearest stretch of the article part, or that stretch, or nothing found."""
+    folded = folded or fold_marks(text)
+    mine = fold_marks(quote)
+    at = _nearest_at(mine.text, folded.text)
+    if at is None:
+        return M.QUOTE_NOTHING_NEAR
+    same = 0
+    rest = folded.text[at:]
+    while same < len(mine.text) and same < len(rest) and mine.text[same] == rest[same]:
+        same += 1
+    while same > 0 and mine.text[same - 1].isalnum():  # mark whole words
+        same -= 1
+    if same >= 8:  # a common start: show where they part
+        flead = _word_start(mine.text, same, back=24)
+        lead, cut = mine.original(flead), mine.original(same)
+        art_lead, art_cut = folded.original(at + flead), folded.original(at + same)
+        return M.QUOTE_DIFFERS.format(
+            quote=_ellipsis(lead) + quote[lead:cut] + "⟨" + _words(quote[cut:], 16) + "⟩",
+            article=_ellipsis(art_lead) + text[art_lead:art_cut] + "⟨" + _words(text[art_cut:], 16) + "⟩",
+        )
+    return M.QUOTE_NEAREST.format(text=_stretch(text, folded.original(at), min(80, len(quote) + 10)))
+
+
+def _ellipsis(start: int) -> str:
+    return "…" if start > 0 else ""
+
+
+def _word_start(text: str, index: int, back: int) -> int:
+    """An offset at most `back` characters before `index` where a word begins."""
+    start = max(0, index - back)
+    if start > 0 and text[start - 1].isalnum():
+        space = text.find(" ", start, index)
+        start = space + 1 if space >= 0 else start
+    while start < index and text[start] == " ":
+        start += 1
+    return start
+
+
+def _words(text: str, width: int) -> str:
+    """The start of `text`, at most about `width` characters, cut at a word end."""
+    if len(text) <= width:
+        return text
+    cut = text.rfind(" ", 0, width + 1)
+    return (text[:cut] if cut > 0 else text[:width]) + "…"
+
+
+def _stretch(text: str, start: int, width: int) -> str:
+    """`width` characters of the article from `start`, both ends moved to a word boundary."""
+    back = start
+    while back > 0 and text[back - 1].isalnum() and start - back < 30:
+        back -= 1
+    if back > 0 and text[back - 1].isalnum():
+        back = start  # a word longer than 30 letters: keep the cut
+    return _words(text[back:], width)
+
+
 def nearest(quote: str, text: str, width: int = 80) -> str | None:
+    """The stretch of the article most like a quote that was not found, starting at a word."""
+    folded = fold_marks(text)
+    at = _nearest_at(fold_marks(quote).text, folded.text)
+    return None if at is None else _stretch(text, folded.original(at), min(width, len(quote) + 10))
+
+
+def _nearest_at(quote: str, text: str) -> int | None:
     """The stretch of the article most like a quote that was not found, to help the author.
 
     The longest piece (6 to 24 characters) of the quote's head that the article contains, found by a
@@ -274,4 +394,4 @@ def nearest(quote: str, text: str, width: int = 80) -> str | None:
             high = middle - 1
         else:
             low, best = middle, found
-    return text[best : best + min(width, len(quote) + 10)]
+    return best

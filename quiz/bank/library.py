@@ -120,6 +120,10 @@ def resolve(names: Iterable[str], banks_dir: Path, warn: Callable[[str], None] |
             # an id names a bank of the banks folder, nothing else: never a folder of the current
             # directory that happens to have its name (`./tmp/` or `/tmp` from the root); `./tmp` says so
             found = [b for b in load_library() if b.id == name]
+            broken = None if found else _broken_file(banks_dir, name, {b.path for b in load_library()})
+            if broken is not None:
+                shown = display_path(broken)
+                raise QuizError(M.BANK_BROKEN.format(name=name, path=shown))
             if not found:
                 ids = ", ".join(b.id for b in load_library()) or "—"
                 raise QuizError(
@@ -141,6 +145,26 @@ def resolve(names: Iterable[str], banks_dir: Path, warn: Callable[[str], None] |
                     + M.DUPLICATE_BANK_ID.format(id=bank.id, other=display_path(twin.path))
                 )
     return chosen
+
+
+def _broken_file(banks_dir: Path, name: str, loaded: set[Path | None]) -> Path | None:
+    """The file of the banks folder that holds bank `name` (by its file name or its `bank:` line)
+    but does not load, if there is one."""
+    import re
+
+    line = re.compile(r"^bank:\s*[\"']?" + re.escape(name) + r"[\"']?\s*(#.*)?$", re.MULTILINE)
+    for file in library_files(banks_dir) if banks_dir.is_dir() else []:
+        if file in loaded:
+            continue
+        if file.stem == name:
+            return file
+        try:
+            head = file.read_bytes()[:65536].decode("utf-8", "replace")
+        except OSError:
+            continue
+        if line.search(head):
+            return file
+    return None
 
 
 def library_files(banks_dir: Path, outside: Callable[[Path], None] | None = None) -> list[Path]:

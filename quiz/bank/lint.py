@@ -13,6 +13,8 @@ them as errors. The checks (docs/bank-format.md, "Quality warnings"):
 | `prompt_too_long`       | a prompt (a cloze's text as shown) over `PROMPT_LIMIT` characters             |
 | `truefalse_giveaway`    | a false true/false statement with an absolute word ("chỉ", "luôn luôn"…)      |
 | `cloze_share`           | more than `CLOZE_LIMIT` of a bank's questions are cloze                       |
+| `samples_left`          | sample questions of `quiz bank new` (tag `mẫu`) are still in the bank         |
+| `no_quotes_checked`     | with `--sources`, a bank none of whose quotes could be checked (grounding.py) |
 
 Prompts and answers are compared as words: case and tone placement (`hoà` = `hòa`) never matter,
 punctuation separates words, diacritics count (`Lào` is not `lao động`); a number is found as its
@@ -307,6 +309,9 @@ def detected_siblings(bank: Bank) -> list[tuple[str, str]]:
 # The checks
 
 
+SAMPLE_TAG = "mẫu"  # the tag of `quiz bank new`'s sample questions
+
+
 def lint_bank(bank: Bank, file: str | None = None) -> list[LintWarning]:
     """Every quality warning of one (valid) bank, in file order; `file`: its name as shown."""
     file = file or display_path(bank.path)
@@ -370,6 +375,10 @@ def lint_bank(bank: Bank, file: str | None = None) -> list[LintWarning]:
             M.RIGHT_OPTION_LONGEST.format(count=len(longest), total=choices, ids=ids),
             M.RIGHT_OPTION_LONGEST_FIX,
         )
+    samples = [q.id for q in bank.questions if SAMPLE_TAG in q.tags]
+    if samples:
+        ids = ", ".join(samples[:4]) + ("…" if len(samples) > 4 else "")
+        warn(bank.line, M.SAMPLES_LEFT.format(count=len(samples), ids=ids), M.SAMPLES_LEFT_FIX)
     clozes = sum(1 for q in bank.questions if q.type == "cloze")
     total = len(bank.questions)
     if total and clozes > CLOZE_LIMIT * total:

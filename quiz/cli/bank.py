@@ -281,7 +281,8 @@ def bank_add(
 ) -> None:
     """Thêm một câu hỏi vào cuối ngân hàng, giữ nguyên văn bản và chú thích sẵn có.
 
-    Không có --type (trong terminal): hỏi từng trường, kiểm tra ngay, xem trước rồi xác nhận.
+    Không có --type (trong terminal): hỏi từng trường, kiểm tra ngay, xem trước rồi xác nhận;
+    gõ < để quay lại trường trước. Số viết kiểu Việt Nam: 245, 1.000 (hàng nghìn), 0,6 (thập phân).
 
     Ví dụ:  quiz bank add chi-thi-doi-ngoai
 
@@ -304,7 +305,7 @@ def bank_add(
             raise QuizError(M.ADD_NEEDS_TYPE.format(types=", ".join(M.TYPE_LABELS)))
         from quiz.ui.author_form import ask_question
 
-        question = ask_question(found, original, filename=name, path=path, sources_dir=sources, show=echo)
+        question = ask_question(found, original, filename=name, path=path, sources_dir=sources)
         if question is None:
             echo(M.ADD_CANCELLED)
             return
@@ -326,6 +327,8 @@ def bank_add(
             "id": qid,
         }
         question = authoring.question_from_options(fields, {q.id for q in found.questions})
+        for typed, known in authoring.tag_suggestions(question.get("tags", []), found):
+            warn(M.ADD_TAG_SUGGEST.format(typed=typed, known=known))
     result = authoring.commit_question(path, original, bom, question, filename=name, sources_dir=sources)
     if qtype is not None:
         for line in question_lines(result.question):
@@ -372,7 +375,7 @@ def bank_draft(
         return
     if created.article is not None:
         echo(M.NEW_SOURCE_COPIED.format(path=created.article))
-    echo(M.DRAFT_WROTE.format(path=created.path), style="green")
+    echo(M.DRAFT_WROTE.format(path=created.path, count=created.questions), style="green")
 
 
 @bank_app.command("fmt", cls=_Command)
@@ -386,8 +389,8 @@ def bank_fmt(
 ) -> None:
     """Viết lại ngân hàng theo bố cục chuẩn (thứ tự khóa cố định, một dòng trống giữa các câu).
 
-    Chú ý: mọi chú thích (# …) trong tệp sẽ mất. Tệp chỉ được ghi khi bản mới nạp lại
-    đúng y ngân hàng cũ (mọi câu, mọi trường).
+    Mọi chú thích (# …) và các nhóm câu được giữ nguyên. Tệp chỉ được ghi khi bản mới nạp lại
+    đúng y ngân hàng cũ (mọi câu, mọi trường) và còn đủ mọi chú thích.
 
     Ví dụ:  quiz bank fmt chi-thi-doi-ngoai  ·  quiz bank fmt banks/moi.yaml --check
     """
