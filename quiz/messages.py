@@ -541,6 +541,52 @@ REPORT_GENERATED = "Lập lúc {when}"
 REPORT_PROGRESS_FILE = "Tệp tiến độ: {path}"
 REPORT_NO_PROGRESS_FILE = "chưa có"
 
+# --- exam plans, readiness, leeches (quiz plan, quiz study under a plan; issue 16) -----------------
+PLAN_SAVED = "✓ Đã lưu kế hoạch ôn thi ngày {date}."
+PLAN_ALL_BANKS = "mọi ngân hàng"
+PLAN_NONE = "Chưa có kế hoạch ôn thi."
+PLAN_NONE_HINT = "Lập kế hoạch: quiz plan 20/12/2026 --minutes 15"
+PLAN_CLEARED = "✓ Đã kết thúc kế hoạch ôn thi ngày {date}; quiz study trở lại lịch ôn thường."
+PLAN_NOTHING_TO_CLEAR = "Không có kế hoạch ôn thi nào đang chạy."
+PLAN_HEADER = "Ôn thi ngày {date}: còn {days} ngày · {minutes} phút/ngày · {banks}"
+PLAN_PACE = "Câu mới: còn {unseen}, {per_day} câu/ngày, giới thiệu hết trước {by}."
+PLAN_PACE_DONE = "Mọi câu đều đã được giới thiệu."
+PLAN_TODAY = "Hôm nay: {due} câu đến hạn, {new} câu mới; còn {left} phút (khoảng {fits} câu)."
+PLAN_FINAL = "Giai đoạn cuối: ôn lại mọi câu có nguy cơ quên."
+PLAN_FORECAST = "Dự báo ngày thi nếu dừng học hôm nay: nhớ {predicted} số câu ({low}–{high})."
+PLAN_BAD_DATE = "Ngày thi {value} không hợp lệ: hãy ghi dạng 20/12/2026 hoặc 2026-12-20."
+PLAN_PAST_DATE = "Ngày thi {date} phải sau hôm nay ({today})."
+PLAN_EXAM_TODAY = "Hôm nay là ngày thi ({date}): chúc bạn thi tốt! Kết thúc kế hoạch: quiz plan --clear"
+PLAN_SESSION_START = (
+    "Theo kế hoạch thi ngày {date}: {minutes} phút hôm nay — {due} câu đến hạn, {new} câu mới,"
+    " rồi những câu dễ quên nhất. Ctrl-C để dừng (mọi câu đã trả lời đều được lưu)."
+)
+PLAN_DAY_DONE = "Hôm nay đã học đủ {minutes} phút theo kế hoạch."
+PLAN_TOMORROW = "Ngày mai: {due} câu đến hạn, {new} câu mới · còn {days} ngày đến kỳ thi."
+PLAN_FIT_KEPT = (
+    "Tham số FSRS khớp với {reviews} câu trả lời của bạn dự đoán tốt hơn mặc định: từ nay dùng chúng."
+)
+PLAN_FIT_DROPPED = (
+    "Tham số FSRS khớp với {reviews} câu trả lời của bạn không dự đoán tốt hơn mặc định: giữ mặc định."
+)
+EXAM_PREDICTED = "Dự đoán trước khi thi: {predicted} · thực tế: {actual}."
+LEECH_NOTE = "⚠ Câu này bạn đã quên {lapses} lần. Đọc kỹ lại giải thích và trích dẫn:"
+LEECH_SUGGESTION = "Câu hay bị quên: viết lại lời hỏi cho rõ, tách thành những câu nhỏ hơn, hoặc thêm mẹo nhớ vào giải thích."
+REPORT_READINESS = "Dự báo ngày {date}: nhớ {predicted} số câu (khoảng {low}–{high})"
+REPORT_READINESS_NOTE = "Nếu không học thêm. Khoảng dự báo tính cả may rủi và sai số của FSRS khi dự đoán các câu trả lời của bạn."
+REPORT_READINESS_TITLE = "Dự báo sẵn sàng cho kỳ thi"
+REPORT_CALIBRATION = "Dự đoán và thực tế"
+REPORT_CALIBRATION_LINE = "{answers} câu trả lời: FSRS dự đoán đúng {predicted}, thực tế đúng {actual}"
+REPORT_CALIBRATION_NONE = "Chưa có câu trả lời nào kèm dự đoán để so sánh."
+REPORT_EXAM_LINE = "Thi thử ngày {date}: dự đoán {predicted}, thực tế {actual} ({answers} câu)"
+REPORT_RELIABILITY = (
+    "Biểu đồ tin cậy: khả năng nhớ FSRS dự đoán (trục ngang) và tỉ lệ trả lời đúng thật (trục dọc)"
+)
+REPORT_LEECHES = "Câu hay quên (từ {lapses} lần quên trở lên)"
+REPORT_LEECH_LINE = "{lapses} lần quên"
+COL_PREDICTED = "dự báo"
+COL_RANGE = "khoảng"
+
 # --- quiz bank draft -----------------------------------------------------------------
 DRAFT_NOTHING_FOUND = (
     "Không tìm thấy ngày tháng, con số, số hiệu văn bản hay trích dẫn nào trong bài viết để soạn câu hỏi."

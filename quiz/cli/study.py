@@ -193,6 +193,16 @@ def _print_summary(
     console.print(M.NEXT_DUE.format(when=when, count=due.soon), markup=False)
 
 
+def _predicted_score(store: Any, scheduler: Any, items: Any) -> float:
+    """The exam score FSRS predicts before the exam: mean recall of its questions now (0 if new)."""
+    from quiz.progress.clock import now as clock_now
+
+    now = clock_now()
+    cards = store.cards(list(dict.fromkeys(it.bank.id for it in items)))
+    values = [scheduler.recall(cards.get(it.key), now) or 0.0 for it in items]
+    return sum(values) / len(values) if values else 0.0
+
+
 @user_errors
 def study(
     bank: BanksArgument = None,
@@ -222,6 +232,15 @@ def study(
         float | None,
         typer.Option(
             "--retention", metavar="TỈ_LỆ", help="Tỉ lệ nhớ mong muốn (mặc định 0,9).", show_default=False
+        ),
+    ] = None,
+    exam_date: Annotated[
+        str | None,
+        typer.Option(
+            "--exam",
+            metavar="NGÀY_THI",
+            help="Ôn cho kỳ thi ngày này (một lần, như quiz plan NGÀY_THI).",
+            show_default=False,
         ),
     ] = None,
     plain: PlainOption = False,
@@ -254,8 +273,28 @@ def study(
     accept_no_diacritics = _accept_no_diacritics()  # a damaged preferences file: refused before the store
     again = _Again(bank, tag, banks, progress)
     with Store.open(progress_path(progress)) as store:
+        scheduler.use_parameters(store.fitted_parameters())  # fitted to this learner and kept, if any
         now = clock_now()
         _remember(store, chosen, now)
+        if not cram:  # an exam plan (quiz plan, or --exam) decides the day's questions: quiz/cli/plan.py
+            from quiz.cli.plan import study_planned
+
+            if study_planned(
+                store,
+                scheduler,
+                accept_no_diacritics,
+                chosen,
+                now,
+                tag,
+                exam_date,
+                plain,
+                minutes,
+                limit,
+                self_rate,
+                _run_session,
+                _print_summary,
+            ):
+                return
         introduced = store.introduced_by_bank(*day_bounds(today(now)))
         items = study_queue(
             chosen,
@@ -347,6 +386,8 @@ def exam(
     accept_no_diacritics = _accept_no_diacritics()  # a damaged preferences file: refused before the store
     with Store.open(progress_path(progress)) as store:
         _remember(store, chosen, clock_now())
+        scheduler.use_parameters(store.fitted_parameters())
+        predicted = _predicted_score(store, scheduler, items)  # compared with the real score below
         session = Session(store, scheduler, "exam", accept_no_diacritics)
         limit = M.EXAM_LIMIT.format(minutes=f"{minutes:g}") if minutes else ""
         console.print(M.EXAM_START.format(count=len(items), limit=limit), markup=False, style="dim")
@@ -359,6 +400,11 @@ def exam(
         M.EXAM_SCORE.format(score=result.score, total=result.total, percent=result.percent),
         style="bold",
         markup=False,
+    )
+    console.print(
+        M.EXAM_PREDICTED.format(predicted=f"{predicted:.0%}", actual=f"{result.exact / 100:.0%}"),
+        markup=False,
+        style="dim",
     )
     if result.review:
         console.print(M.EXAM_REVIEW, style="bold", markup=False)

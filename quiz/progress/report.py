@@ -510,7 +510,9 @@ def compute_report(
         )
     total_dict = _tally_dict(totals)
     total_dict["streak_days"] = streak
-    return {
+    from quiz.progress.forecast import report_sections
+
+    report = {
         "schema": REPORT_SCHEMA,
         "generated_at": _local_iso(now),
         "today": day.isoformat(),
@@ -530,6 +532,8 @@ def compute_report(
         "orphans": orphans,
         "missing_banks": missing_banks,
     }
+    report.update(report_sections(banks, store, now, bank_ids))  # readiness, calibration, leeches (issue 16)
+    return report
 
 
 def _first(item: tuple[Any, ...]) -> Any:

@@ -17,6 +17,8 @@ Usage::
         store.remember_bank_path(bank, path, now)      # `bank_paths`: where a bank was studied from
         store.bank_paths()                             # {bank: (absolute path, last seen)}
         store.query("SELECT ... FROM reviews WHERE at >= ?", [to_iso(t0)])  # read-only SQL (report)
+        store.save_plan("2026-12-20", 15, [], now); store.active_plan(); store.clear_plan(now)  # exam plans
+        store.save_parameters(w, n, loss_default, loss_fitted, kept, now); store.fitted_parameters()  # fits
 
 Durability and concurrency
 --------------------------
@@ -142,11 +144,12 @@ For the report: "mastered" (recalled three weeks from now with probability >= 0.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import time
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -388,8 +391,8 @@ class Store:
                 "SELECT state FROM cards WHERE bank = ? AND question = ?", (review.bank, review.question)
             ).fetchone()
             cur = conn.execute(
-                f"INSERT INTO reviews ({_REVIEW_COLUMNS}, state_before, scheduled)"
-                " VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO reviews ({_REVIEW_COLUMNS}, state_before, scheduled, predicted)"
+                " VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     to_iso(review.at),
                     review.bank,
@@ -402,6 +405,7 @@ class Store:
                     review.fingerprint,
                     "new" if row is None else row[0],
                     int(card is not None),
+                    None if review.predicted is None else min(1.0, max(0.0, float(review.predicted))),
                 ),
             )
             review_id = cur.lastrowid
@@ -418,6 +422,90 @@ class Store:
                 )
         assert review_id is not None
         return review_id
+
+    # exam plans and fitted parameters (issue 16) ---------------------------------------------------------
+
+    def save_plan(self, exam_date: str, minutes: int, banks: Sequence[str], now: datetime) -> int:
+        """Start a plan, ending any active one: exam day `YYYY-MM-DD`, minutes a day, banks (empty: all)."""
+        with self._write() as conn:
+            conn.execute("UPDATE plans SET cleared_at = ? WHERE cleared_at IS NULL", (to_iso(now),))
+            cur = conn.execute(
+                "INSERT INTO plans (created_at, exam_date, minutes, banks, cleared_at)"
+                " VALUES (?, ?, ?, ?, NULL)",
+                (to_iso(now), exam_date, int(minutes), json.dumps(list(banks), ensure_ascii=False)),
+            )
+        assert cur.lastrowid is not None
+        return cur.lastrowid
+
+    def clear_plan(self, now: datetime) -> bool:
+        """End the active plan; False when there was none."""
+        with self._write() as conn:
+            cur = conn.execute("UPDATE plans SET cleared_at = ? WHERE cleared_at IS NULL", (to_iso(now),))
+        return cur.rowcount > 0
+
+    def active_plan(self) -> tuple[datetime, str, int, list[str]] | None:
+        """(created_at, exam_date, minutes, banks) of the active plan, or None."""
+        with self._guard():
+            row = self._conn.execute(
+                "SELECT created_at, exam_date, minutes, banks FROM plans WHERE cleared_at IS NULL"
+                " ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+        if row is None:
+            return None
+        try:
+            banks = json.loads(row[3])
+            if not isinstance(banks, list) or not all(isinstance(b, str) for b in banks):
+                raise ValueError("banks")
+            return from_iso(row[0]), str(row[1]), int(row[2]), banks
+        except (ValueError, TypeError):
+            raise _corrupt(self.path) from None
+
+    def save_parameters(
+        self,
+        parameters: Sequence[float],
+        reviews: int,
+        loss_default: float | None,
+        loss_fitted: float | None,
+        kept: bool,
+        now: datetime,
+    ) -> None:
+        """Log one fit of FSRS parameters to this learner's answers, and whether it is used."""
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO fsrs_parameters"
+                " (fitted_at, parameters, reviews, loss_default, loss_fitted, kept)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    to_iso(now),
+                    json.dumps([float(x) for x in parameters]),
+                    int(reviews),
+                    loss_default,
+                    loss_fitted,
+                    int(kept),
+                ),
+            )
+
+    def last_fit(self) -> tuple[datetime, list[float], bool] | None:
+        """(fitted_at, parameters, kept) of the latest fit, or None."""
+        row = self._fit_row("")
+        return None if row is None else (row[0], row[1], row[2])
+
+    def fitted_parameters(self) -> list[float] | None:
+        """The parameters of the latest fit that was kept (predicted held-out answers better), else None."""
+        row = self._fit_row(" WHERE kept = 1")
+        return row[1] if row is not None and len(row[1]) == 21 else None
+
+    def _fit_row(self, where: str) -> tuple[datetime, list[float], bool] | None:
+        with self._guard():
+            row = self._conn.execute(
+                f"SELECT fitted_at, parameters, kept FROM fsrs_parameters{where} ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+        if row is None:
+            return None
+        try:
+            return from_iso(row[0]), [float(x) for x in json.loads(row[1])], bool(row[2])
+        except (ValueError, TypeError):
+            raise _corrupt(self.path) from None
 
     # reading ------------------------------------------------------------------------------------------------
 

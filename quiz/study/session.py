@@ -226,6 +226,7 @@ class Session:
             duration_ms=duration_ms,
             mode=self.mode,
             fingerprint=fingerprint,
+            predicted=self.scheduler.recall(card, now),  # the readiness forecast's calibration
         )
         self.store.record(review, state)
         item.card = state

@@ -268,6 +268,10 @@ def render_html(report: dict[str, Any]) -> str:
     sections.append(
         f'<section id="weakest">\n<h2>{_e(M.REPORT_WEAKEST)}</h2>\n{_weakest(report)}\n</section>'
     )
+    if "readiness" in report:  # the exam forecast, calibration (reliability plot) and leeches (issue 16)
+        from quiz.ui.report_readiness import html_section
+
+        sections.append(html_section(report))
     if report["orphans"]:
         sections.append(
             f'<section id="orphans">\n<h2>{_e(M.REPORT_ORPHANS)}</h2>\n{_orphans(report)}\n</section>'

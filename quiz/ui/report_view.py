@@ -201,6 +201,11 @@ def render(report: dict[str, Any], console: Console) -> None:
     out()
     out(_heading(M.REPORT_WEAKEST))
     out(_weakest(report))
+    if "readiness" in report:  # the exam forecast, calibration and leeches (issue 16)
+        from quiz.ui.report_readiness import terminal
+
+        out()
+        out(terminal(report))
     if report["orphans"]:
         out()
         out(_heading(M.REPORT_ORPHANS))
