@@ -21,6 +21,7 @@ from typing import IO, Any
 from rich.console import Console
 
 from quiz import messages as M
+from quiz.progress.forecast import is_leech
 from quiz.study.answers import MAX_ANSWER_CHARS, SKIP, cap, parse_line
 from quiz.study.session import Item, Session
 from quiz.text.escape import printable
@@ -137,14 +138,25 @@ def run(
                 rate = io.self_rate()
             except (EOFError, KeyboardInterrupt):
                 outcome.interrupted = True
-        session.record(item, response, verdict, now(), duration_ms, rate)
+        lapses_before = item.card.lapses if item.card is not None else 0
+        state = session.record(item, response, verdict, now(), duration_ms, rate)
         if show_feedback:
             show_verdict(
                 console, item, verdict, repeat_correct=not (self_rate and verdict.outcome == "correct")
             )
+            if state.lapses > lapses_before and is_leech(state.lapses):
+                show_leech(console, item, state.lapses)
         if outcome.interrupted:
             break
     return outcome
+
+
+def show_leech(console: Console, item: Item, lapses: int) -> None:
+    """A leech just lapsed again (issue 16): say so, and show its explanation and quote once more."""
+    console.print(M.LEECH_NOTE.format(lapses=lapses), style="bold yellow", markup=False)
+    for line in grounding_lines(item.bank, item.question):
+        if not line.startswith(M.SHOW_SOURCE):
+            console.print(f"  {line}", markup=False, style="yellow")
 
 
 def show_verdict(console: Console, item: Item, verdict: Any, repeat_correct: bool = True) -> None:
