@@ -261,7 +261,6 @@ TYPE_TEXT = "Trả lời:"
 TYPE_NUMBER = "Số:"
 DATE_INPUTS = {"day": "Ngày (ngày/tháng/năm):", "month": "Tháng (tháng/năm):", "year": "Năm:"}
 CLOZE_FORM = "Điền {count} chỗ trống:"
-TIME_LEFT = "⏱ Còn {time}"
 PLAIN_PROMPT = "› "
 PLAIN_ECHO = "› {answer}"
 KEY_NEXT = "Enter tiếp"

@@ -88,7 +88,7 @@ def _clock_text(deadline: float) -> StyleAndTextTuples:
     left = max(0, int(deadline - time.monotonic() + 0.999))
     minutes, seconds = divmod(left, 60)
     style = "class:clock-low" if left < 60 else "class:clock"
-    return [(style, "  " + M.TIME_LEFT.format(time=f"{minutes}:{seconds:02d}"))]
+    return [(style, "  " + M.TIME_LEFT.format(left=f"{minutes}:{seconds:02d}"))]
 
 
 async def _expire(app: Application[Any], deadline: float) -> None:
