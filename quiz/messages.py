@@ -210,7 +210,7 @@ BANK_BROKEN = (
 )
 SKIPPED_BANK = "bỏ qua {file} ({count} lỗi, chạy `quiz bank check` để sửa): {problem}"
 NO_BANKS = "không có ngân hàng câu hỏi nào trong {folder}"
-INVALID_BANKS = "{count} lỗi trong ngân hàng câu hỏi; chạy `quiz bank check` để xem và sửa"
+INVALID_BANKS = "{count} lỗi trong ngân hàng câu hỏi; chạy `{command}` để xem và sửa"
 UNKNOWN_QUESTION = "ngân hàng `{bank}` không có câu `{id}`"
 PATH_NOT_FOUND = "không tìm thấy `{path}`"
 
@@ -248,20 +248,44 @@ ERROR_PREFIX = "lỗi"
 SKIP_CHOICE = "(bỏ qua)"
 PICK_ONE = "Chọn một đáp án:"
 PICK_MANY = "Chọn mọi đáp án đúng:"
-SELECT_HELP = "(↑↓ để chọn, Enter để trả lời)"
-CHECKBOX_HELP = "(↑↓ để di chuyển, phím cách để chọn, Enter để trả lời)"
+PICK_ORDER = "Xếp theo đúng thứ tự:"
+SELECT_HELP = "gõ chữ cái hoặc số của đáp án (hay ↑↓ rồi Enter) · Esc bỏ qua"
+CHECKBOX_HELP = "gõ chữ cái hoặc số để đánh dấu (hay ↑↓ và phím cách) · Enter trả lời · Esc bỏ qua"
+TRUEFALSE_HELP = "đ (hoặc d) đúng · s sai · Esc bỏ qua"
+ORDER_HELP = "gõ số của mục đứng tiếp theo (hay ↑↓ rồi Enter) · ⌫ lùi lại · Esc bỏ qua"
+ORDER_READY = "Enter trả lời · ⌫ lùi lại · Esc bỏ qua"
+TEXT_HELP = "Enter trả lời · để trống hoặc Esc bỏ qua"
+CLOZE_HELP = "Enter sang chỗ trống tiếp (ở chỗ cuối: trả lời) · Tab ↑↓ di chuyển · Esc bỏ qua câu"
 PICK_TRUEFALSE = "Đúng hay sai?"
 TYPE_TEXT = "Trả lời:"
 TYPE_NUMBER = "Số:"
 DATE_INPUTS = {"day": "Ngày (ngày/tháng/năm):", "month": "Tháng (tháng/năm):", "year": "Năm:"}
-ORDER_POSITION = "Mục đứng thứ {n}/{total}:"
-CLOZE_BLANK_LABEL = "Chỗ trống ({n}/{total}):"
+CLOZE_FORM = "Điền {count} chỗ trống:"
+PLAIN_PROMPT = "› "
+PLAIN_ECHO = "› {answer}"
+KEY_NEXT = "Enter tiếp"
+KEY_OVERRULE = "d Tôi đúng"
+KEY_UNDO = "u hoàn tác"
+HINT_CHOICE = (
+    "Chưa đọc được câu trả lời: gõ một chữ cái từ a đến {last} (hoặc số 1–{count}); để trống để bỏ qua."
+)
+HINT_MULTI = "Chưa đọc được câu trả lời: gõ các chữ cái a–{last} (hoặc số) cách nhau bởi dấu cách, ví dụ `a c`; để trống để bỏ qua."
+HINT_ORDER = "Chưa đọc được thứ tự: gõ đủ {count} số, mỗi số một lần, ví dụ `{example}`; để trống để bỏ qua."
+HINT_TRUEFALSE = "Chưa đọc được câu trả lời: gõ đ (đúng) hoặc s (sai); để trống để bỏ qua."
+HINT_NUMBER = (
+    "Chưa đọc được số: viết bằng chữ số (245) hoặc bằng chữ (hai trăm bốn mươi lăm); để trống để bỏ qua."
+)
+HINT_DATE = {
+    "day": "Chưa đọc được ngày: viết đủ ngày/tháng/năm, ví dụ 18/2/2019; để trống để bỏ qua.",
+    "month": "Chưa đọc được: viết tháng/năm, ví dụ 2/2019; để trống để bỏ qua.",
+    "year": "Chưa đọc được năm: viết bằng số, ví dụ 2019; để trống để bỏ qua.",
+}
 SELF_RATE_QUESTION = "Bạn thấy câu này thế nào?"
 SELF_RATE_GOOD = "Vừa (mặc định)"
 SELF_RATE_EASY = "Dễ"
 SELF_RATE_HARD = "Khó"
+SELF_RATE_HELP = "gõ chữ cái hoặc số (hay ↑↓ rồi Enter) · Esc: Vừa"
 TIME_UP = "⏱ Hết giờ."
-TIME_LEFT = "⏱ Còn {time}"
 REPEAT_LINE = "↻ Hỏi lại câu bạn vừa trả lời sai:"
 UNREADABLE = "Chưa đọc được câu trả lời; trả lời lại, hoặc để trống để bỏ qua."
 UNREADABLE_LINE = "«{text}» — {hint}"
@@ -272,7 +296,7 @@ UNDONE = "↶ Đã hoàn tác câu trả lời; hãy trả lời lại."
 MISSED_HEADER = "Các câu đã trả lời sai ({count}):"
 MISSED_ANSWER = "Đáp án: {answer}"
 MISSED_RECOVERED = " (hỏi lại đã đúng)"
-POSITION = "Câu {n}/{total} · {bank}/{id}"
+POSITION = "Câu {n}/{total} · {bank} · {kind}"
 SKIPPED = "– Bỏ qua."
 SKIPPED_LINE = "– Bỏ qua. Đáp án: {answer}"
 VERDICT_LINE = {
@@ -280,15 +304,23 @@ VERDICT_LINE = {
     "almost": "≈ Gần đúng: {expected}",
     "wrong": "✗ Sai. Đáp án: {expected}",
 }
+# a true/false verdict says what the statement is: "✓ Đúng — mệnh đề đúng", "✗ Sai — mệnh đề sai"
+VERDICT_TRUEFALSE = {"correct": "✓ Đúng — mệnh đề {truth}", "wrong": "✗ Sai — mệnh đề {truth}"}
+TRUTH_WORDS = {True: "đúng", False: "sai"}
 SESSION_START = "{count} câu: {due} đến hạn, {new} mới. Bỏ trống để bỏ qua, Ctrl-C để dừng (mọi câu đã trả lời đều được lưu)."
 CRAM_START = "Ôn tự do {count} câu (không theo lịch). Ctrl-C để dừng."
 SUMMARY = "Đã trả lời {answered} câu: {correct} đúng, {almost} gần đúng, {wrong} sai; {skipped} bỏ qua."
 NEXT_DUE = "Lần ôn tới: {when} · {count} câu đến hạn trong 24 giờ tới."
-NEXT_DUE_NOW = "Còn {count} câu đến hạn ngay bây giờ: chạy lại `quiz study`."
-NOTHING_DUE = "Không có câu nào đến hạn và đã hết lượt câu mới hôm nay."
-NOTHING_DUE_HINT = "Học thêm câu mới: quiz study --new 20 · ôn tự do: quiz study --cram"
+NEXT_DUE_NOW = "Còn {count} câu đến hạn ngay bây giờ: chạy lại `{command}`."
+NOTHING_DUE = "Không có câu nào đến hạn và mỗi ngân hàng đã hết lượt câu mới hôm nay."
+NOTHING_DUE_HINT = "Còn {count} câu mới chưa học: `{command}` · ôn tự do: `{cram}`"
+NOTHING_LEFT = "Không có câu nào đến hạn và không còn câu mới nào."
+NOTHING_LEFT_HINT = "Ôn tự do mọi câu: `{cram}`"
+PROGRESS_SAVED = "Tiến độ được lưu trong {path}."
+TIME_LEFT = "⏱ Còn {left}"
 INTERRUPTED = "Đã dừng. Mọi câu đã trả lời đều đã được lưu."
 NO_MATCH = "không có câu hỏi nào khớp với lựa chọn (ngân hàng: {banks}; thẻ: {tags})"
+NO_MATCH_TAGS = "các thẻ có: {tags}"
 EXAM_START = "Bài thi {count} câu{limit}. Không có đáp án cho tới khi nộp bài; bỏ trống để bỏ qua."
 EXAM_LIMIT = ", thời gian {minutes} phút"
 EXAM_SCORE = "Điểm: {score}/{total} câu đúng ({percent}%)."
@@ -329,7 +361,7 @@ AUTHOR_ONE_BANK = "`{name}` là nhiều ngân hàng; hãy chỉ một ngân hàn
 ARTICLE_UNREADABLE = "không đọc được bài báo `{path}`: {error}"
 FMT_NOT_SAME = "bố cục chuẩn của {file} không nạp lại đúng ngân hàng cũ nên tệp không được ghi"
 FMT_LOST_COMMENT = "bố cục chuẩn của {file} sẽ làm mất một chú thích (# …) nên tệp không được ghi"
-NEW_DONE = "✓ Đã tạo {path} với {count} câu mẫu. Sửa hoặc xóa các câu mẫu, thêm câu bằng `quiz bank add {id}`, rồi chạy `quiz bank check`."
+NEW_DONE = "✓ Đã tạo {path} với {count} câu mẫu. Sửa hoặc xóa các câu mẫu, thêm câu bằng `{add}`, rồi chạy `{check}`."
 NEW_SOURCE_COPIED = "Đã chép bài báo vào {path}"
 ADD_DONE = "✓ Đã thêm câu `{id}` vào {path} (nay có {count} câu)."
 ADD_NEEDS_TYPE = "cần `--type` ({types}) khi đầu vào không phải terminal; xem `quiz bank add --help`"
@@ -530,7 +562,21 @@ REPORT_HEAT_TOTAL = "{reviews} lượt trong {days} ngày học"
 WEEKDAYS = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")
 REPORT_WEAKEST = "Các câu yếu nhất"
 REPORT_WEAKEST_NONE = "Chưa có câu nào trả lời sai hay bị quên."
-REPORT_WEAK_LINE = "{lapses} lần quên · sai {wrong}/{reviews} · khả năng nhớ {recall}"
+REPORT_WEAK_LINE = "sai {wrong}/{reviews} · {lapses} lần quên · {due}"
+REPORT_WEAK_ANSWER = "Đáp án: {answer}"
+REPORT_WEAK_DUE_NOW = "ôn lại ngay bây giờ"
+REPORT_WEAK_DUE_AT = "ôn lại lúc {when}"
+REPORT_WEAK_NO_DUE = "chưa có lịch ôn (mới trả lời trong bài thi)"
+REPORT_FROM_PATH = "{bank}: đọc từ {path}, nơi đã học (ngoài thư mục ngân hàng)"
+REPORT_MISSING_BANKS = "Ngân hàng đã học từ tệp nay không đọc được (không tính vào tổng)"
+REPORT_MISSING_LINE = (
+    "{bank}: {path} — {why}; {reviews} lượt trả lời cho {questions} câu, học lần cuối {seen}"
+)
+REPORT_MISSING_WHY = {
+    "missing": "tệp không còn ở đó (đã xoá hoặc chuyển đi)",
+    "invalid": "tệp có lỗi, chạy `quiz bank check {path}` để xem",
+    "changed": "tệp nay chứa một ngân hàng khác",
+}
 REPORT_OVERRULED = "Câu bạn đã sửa lời chấm (Tôi đúng)"
 REPORT_OVERRULED_LINE = "{count}/{reviews} lần trả lời được sửa thành đúng — tác giả nên thêm `accept`"
 REPORT_ORPHANS = "Câu không còn trong ngân hàng (đã xoá hoặc đổi id; không tính vào tổng)"
@@ -541,6 +587,52 @@ REPORT_HTML_TITLE = "Báo cáo tiến độ học"
 REPORT_GENERATED = "Lập lúc {when}"
 REPORT_PROGRESS_FILE = "Tệp tiến độ: {path}"
 REPORT_NO_PROGRESS_FILE = "chưa có"
+
+# --- exam plans, readiness, leeches (quiz plan, quiz study under a plan; issue 16) -----------------
+PLAN_SAVED = "✓ Đã lưu kế hoạch ôn thi ngày {date}."
+PLAN_ALL_BANKS = "mọi ngân hàng"
+PLAN_NONE = "Chưa có kế hoạch ôn thi."
+PLAN_NONE_HINT = "Lập kế hoạch: quiz plan 20/12/2026 --minutes 15"
+PLAN_CLEARED = "✓ Đã kết thúc kế hoạch ôn thi ngày {date}; quiz study trở lại lịch ôn thường."
+PLAN_NOTHING_TO_CLEAR = "Không có kế hoạch ôn thi nào đang chạy."
+PLAN_HEADER = "Ôn thi ngày {date}: còn {days} ngày · {minutes} phút/ngày · {banks}"
+PLAN_PACE = "Câu mới: còn {unseen}, {per_day} câu/ngày, giới thiệu hết trước {by}."
+PLAN_PACE_DONE = "Mọi câu đều đã được giới thiệu."
+PLAN_TODAY = "Hôm nay: {due} câu đến hạn, {new} câu mới; còn {left} phút (khoảng {fits} câu)."
+PLAN_FINAL = "Giai đoạn cuối: ôn lại mọi câu có nguy cơ quên."
+PLAN_FORECAST = "Dự báo ngày thi nếu dừng học hôm nay: nhớ {predicted} số câu ({low}–{high})."
+PLAN_BAD_DATE = "Ngày thi {value} không hợp lệ: hãy ghi dạng 20/12/2026 hoặc 2026-12-20."
+PLAN_PAST_DATE = "Ngày thi {date} phải sau hôm nay ({today})."
+PLAN_EXAM_TODAY = "Hôm nay là ngày thi ({date}): chúc bạn thi tốt! Kết thúc kế hoạch: quiz plan --clear"
+PLAN_SESSION_START = (
+    "Theo kế hoạch thi ngày {date}: {minutes} phút hôm nay — {due} câu đến hạn, {new} câu mới,"
+    " rồi những câu dễ quên nhất. Ctrl-C để dừng (mọi câu đã trả lời đều được lưu)."
+)
+PLAN_DAY_DONE = "Hôm nay đã học đủ {minutes} phút theo kế hoạch."
+PLAN_TOMORROW = "Ngày mai: {due} câu đến hạn, {new} câu mới · còn {days} ngày đến kỳ thi."
+PLAN_FIT_KEPT = (
+    "Tham số FSRS khớp với {reviews} câu trả lời của bạn dự đoán tốt hơn mặc định: từ nay dùng chúng."
+)
+PLAN_FIT_DROPPED = (
+    "Tham số FSRS khớp với {reviews} câu trả lời của bạn không dự đoán tốt hơn mặc định: giữ mặc định."
+)
+EXAM_PREDICTED = "Dự đoán trước khi thi: {predicted} · thực tế: {actual}."
+LEECH_NOTE = "⚠ Câu này bạn đã quên {lapses} lần. Đọc kỹ lại giải thích và trích dẫn:"
+LEECH_SUGGESTION = "Câu hay bị quên: viết lại lời hỏi cho rõ, tách thành những câu nhỏ hơn, hoặc thêm mẹo nhớ vào giải thích."
+REPORT_READINESS = "Dự báo ngày {date}: nhớ {predicted} số câu (khoảng {low}–{high})"
+REPORT_READINESS_NOTE = "Nếu không học thêm. Khoảng dự báo tính cả may rủi và sai số của FSRS khi dự đoán các câu trả lời của bạn."
+REPORT_READINESS_TITLE = "Dự báo sẵn sàng cho kỳ thi"
+REPORT_CALIBRATION = "Dự đoán và thực tế"
+REPORT_CALIBRATION_LINE = "{answers} câu trả lời: FSRS dự đoán đúng {predicted}, thực tế đúng {actual}"
+REPORT_CALIBRATION_NONE = "Chưa có câu trả lời nào kèm dự đoán để so sánh."
+REPORT_EXAM_LINE = "Thi thử ngày {date}: dự đoán {predicted}, thực tế {actual} ({answers} câu)"
+REPORT_RELIABILITY = (
+    "Biểu đồ tin cậy: khả năng nhớ FSRS dự đoán (trục ngang) và tỉ lệ trả lời đúng thật (trục dọc)"
+)
+REPORT_LEECHES = "Câu hay quên (từ {lapses} lần quên trở lên)"
+REPORT_LEECH_LINE = "{lapses} lần quên"
+COL_PREDICTED = "dự báo"
+COL_RANGE = "khoảng"
 
 # --- quiz bank draft -----------------------------------------------------------------
 DRAFT_NOTHING_FOUND = (
@@ -746,7 +838,7 @@ IMPORT_WITHOUT_QUOTE = (
     "{count} câu chưa có trích dẫn (tag chưa-trích-dẫn): hãy thêm `source` và `quote` nguyên văn từ bài báo,"
     " không tự đặt ra."
 )
-IMPORT_NEXT = "Tiếp theo: quiz bank check {path} --sources banks/sources"
+IMPORT_NEXT = "Tiếp theo: {command}"
 PROGRESS_EXPORTED = "✓ Đã ghi {path}: {count} câu trả lời từ {store}"
 PROGRESS_MERGE_SOURCE = "  {path}: {read} câu trả lời, {new} câu mới"
 PROGRESS_MERGE_BACKUP = "Bản sao tệp tiến độ trước khi gộp: {path}"

@@ -59,6 +59,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.slow)
 
 
-_PTY_MODULES = {"test_interactive.py", "test_author_form.py"}
+_PTY_MODULES = {"test_interactive.py", "test_session_screens.py", "test_author_form.py"}
 _SLOW_MODULES = {"test_packaging.py"}
 _SLOW_WORDS = ("kill", "fails_fast", "never_raises", "two_processes", "concurrent")

@@ -17,7 +17,7 @@ PACKAGE = ROOT / "quiz"
 # progress and authoring share a layer but do not import each other; so do study and exchange.
 FOUNDATION = {"quiz", "quiz.errors", "quiz.messages", "quiz.settings"}
 LAYERS = {"text": 1, "bank": 2, "progress": 3, "authoring": 3, "study": 4, "exchange": 4, "ui": 5, "cli": 6}
-FRONT_END = {"rich", "questionary"}
+FRONT_END = {"rich", "questionary", "prompt_toolkit"}
 
 
 def module_name(path: Path) -> str:

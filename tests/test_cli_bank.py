@@ -154,7 +154,7 @@ def test_real_subprocess_check_of_a_broken_bank(tmp_path):
 def test_help_does_not_import_questionary_or_fsrs():
     code = (
         "import sys; from quiz.cli import app; import typer.testing as t; t.CliRunner().invoke(app, ['--help']); "
-        "print(sorted(m for m in ('questionary', 'fsrs', 'yaml', 'sqlite3') if m in sys.modules))"
+        "print(sorted(m for m in ('questionary', 'prompt_toolkit', 'fsrs', 'yaml', 'sqlite3') if m in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == "[]", done.stdout + done.stderr

@@ -1,4 +1,4 @@
-"""A real interactive session on a pseudo-terminal: questionary widgets for every question type."""
+"""A real interactive session on a pseudo-terminal (pexpect): the session screens for every question type."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pexpect
 
 DATA = Path(__file__).parent / "data"
-DOWN, SPACE, ENTER = "\x1b[B", " ", "\r"
+DOWN, SPACE, ENTER, ESC = "\x1b[B", " ", "\r", "\x1b"
 
 
 def spawn(tmp_path: Path, *args: str) -> pexpect.spawn:
@@ -30,6 +30,12 @@ def spawn(tmp_path: Path, *args: str) -> pexpect.spawn:
     )
 
 
+def go_on(child: pexpect.spawn) -> None:
+    """After a verdict the screen waits for one key (Enter tiếp · d Tôi đúng · u hoàn tác): Enter."""
+    child.expect("Enter tiếp")
+    child.send(ENTER)
+
+
 def rows(tmp_path: Path) -> list[tuple[str, str]]:
     with sqlite3.connect(tmp_path / "progress.db") as conn:
         return conn.execute("SELECT question, verdict FROM reviews ORDER BY id").fetchall()
@@ -39,45 +45,53 @@ def test_every_question_type_answered_on_a_terminal(tmp_path):
     child = spawn(tmp_path, "study")
     try:
         child.expect("Câu 1/8")
-        child.expect("Số:")  # number: a text input with the unit
+        child.expect(r"Số \(chính đảng\):")  # number: a text input with the unit
         child.send("245" + ENTER)
         child.expect("Đúng: 245 chính đảng")
-        child.expect(r"Chỗ trống \(1/3\)")  # cloze: one input per blank
+        go_on(child)
+        child.expect("Điền 3 chỗ trống")  # cloze: one form, Enter moves to the next blank
         child.send("goc vung" + ENTER)  # no diacritics: almost
-        child.expect(r"Chỗ trống \(2/3\)")
         child.send("thân chắc" + ENTER)
-        child.expect(r"Chỗ trống \(3/3\)")
         child.send("cành uyển chuyển" + ENTER)
         child.expect("Gần đúng")
         child.expect("Thiếu dấu")
+        go_on(child)
         child.expect("Chọn mọi đáp án đúng")  # multi: a checkbox
         child.send(SPACE + DOWN + SPACE + ENTER)
+        go_on(child)
         child.expect("Câu 4/8")
         child.expect(r"Ngày \(ngày/tháng/năm\)")  # date, day first
         child.send("18-2-2019" + ENTER)
         child.expect("Đúng: 18/2/2019")
+        go_on(child)
         child.expect("Trả lời:")  # text
         child.send("32/CT-TW" + ENTER)
         child.expect("Đúng: Chỉ thị 32-CT/TW")
-        child.expect(r"Mục đứng thứ 1/3")  # order: pick the first, then the second
+        go_on(child)
+        child.expect("Xếp theo đúng thứ tự")  # order: place the first, then the second; Enter answers
         child.send(ENTER)
-        child.expect(r"Mục đứng thứ 2/3")
-        child.send(ENTER)  # the order as shown: never the right one (it is never shown in order)
+        child.expect(r"\[1\]")
+        child.send(ENTER)
+        child.expect("Enter trả lời")
+        child.send(ENTER)
+        go_on(child)
         # the multi (two of its three right options ticked: wrong) comes back three questions later
         child.expect("↻ Hỏi lại")
         child.expect("Câu 3/8")
         child.expect("Chọn mọi đáp án đúng")
-        child.send(ENTER)  # nothing ticked: skipped
+        child.send(ESC)  # skipped
         child.expect("Câu 7/8")
         child.expect("Chọn một đáp án")  # choice: a select
         child.send(ENTER)
+        go_on(child)
         child.expect("Đúng hay sai")  # truefalse
         child.send(ENTER)  # the first option is "Đúng"
-        child.expect("Đúng: Đúng")
+        child.expect("Đúng — mệnh đề đúng")
         # the wrong order comes back at the end (twice at most), so does the choice if Enter picked a
-        # wrong one: Enter again whatever they ask
-        prompts = [r"Đã trả lời (\d+) câu", r"Mục đứng thứ [12]/3", "Chọn một đáp án"]
-        while child.expect(prompts) != 0:
+        # wrong one: Enter whatever they ask
+        for _ in range(40):  # Enter whenever the screen waits (a redrawn line is not plain text)
+            if child.expect([r"Đã trả lời (\d+) câu", pexpect.TIMEOUT], timeout=1) == 0:
+                break
             child.send(ENTER)
         answered = int(child.match.group(1))
         child.expect(pexpect.EOF)
@@ -95,9 +109,10 @@ def test_every_question_type_answered_on_a_terminal(tmp_path):
 def test_ctrl_c_ends_with_a_summary_and_keeps_answers(tmp_path):
     child = spawn(tmp_path, "study")
     try:
-        child.expect("Số:")
+        child.expect(r"Số \(chính đảng\):")
         child.send("245" + ENTER)
-        child.expect(r"Chỗ trống \(1/3\)")
+        go_on(child)
+        child.expect("Điền 3 chỗ trống")
         child.sendcontrol("c")
         child.expect("Đã dừng. Mọi câu đã trả lời đều đã được lưu.")
         child.expect(r"Đã trả lời 1 câu: 1 đúng")
@@ -111,10 +126,11 @@ def test_ctrl_c_ends_with_a_summary_and_keeps_answers(tmp_path):
 def test_self_rate_default_keeps_the_rating_and_saves_the_answer(tmp_path):
     child = spawn(tmp_path, "study", "--self-rate", "--limit", "1")
     try:
-        child.expect("Số:")
+        child.expect(r"Số \(chính đảng\):")
         child.send("245" + ENTER)
         child.expect("Bạn thấy câu này thế nào")
         child.send(ENTER)  # the default: "Vừa"
+        go_on(child)
         child.expect(r"Đã trả lời 1 câu: 1 đúng")
         child.expect(pexpect.EOF)
     finally:

@@ -3,7 +3,7 @@ bank files under folders (`discover`, `load_paths`), and turning BANK arguments 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import quiz
@@ -32,6 +32,41 @@ def banks_dir(override: str | Path | None = None) -> Path:
         return Path(settings.current().banks or "")
     local = Path("banks")
     return local if local.is_dir() else shipped_banks()
+
+
+def user_banks_dir() -> Path:
+    """The learner's own banks outside a clone: `banks/` in the user data folder (platformdirs), where
+    an upgrade of the package never deletes them."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("quiz", appauthor=False)) / "banks"
+
+
+def _chosen_folder(override: str | Path | None) -> bool:
+    """Was the banks folder chosen (`--banks`, `QUIZ_BANKS`, `./banks/`), rather than the shipped one?"""
+    return bool(override) or bool(settings.current().banks) or Path("banks").is_dir()
+
+
+def library_dirs(override: str | Path | None = None) -> list[Path]:
+    """Every folder the library reads: the banks folder, and — when that is the shipped one (outside a
+    clone) — the user's own banks folder too (`user_banks_dir`)."""
+    folder = banks_dir(override)
+    if _chosen_folder(override):
+        return [folder]
+    return [folder, user_banks_dir()]
+
+
+def new_bank_dir(override: str | Path | None = None) -> Path:
+    """Where `bank new` writes: the chosen banks folder, else (outside a clone) the user's banks folder —
+    never inside the installed package."""
+    return banks_dir(override) if _chosen_folder(override) else user_banks_dir()
+
+
+def folders_label(folders: Path | Sequence[Path]) -> str:
+    """One or more folders as they are named in a message: `a` or `a, b`."""
+    if isinstance(folders, Path):
+        return str(folders)
+    return ", ".join(str(f) for f in folders)
 
 
 def progress_path(override: str | Path | None = None) -> Path:
@@ -92,26 +127,35 @@ def load_paths(paths: Iterable[Path]) -> LoadResult:
     return LoadResult(banks, problems, files)
 
 
-def resolve(names: Iterable[str], banks_dir: Path, warn: Callable[[str], None] | None = None) -> list[Bank]:
+def resolve(
+    names: Iterable[str],
+    banks_dir: Path | Sequence[Path],
+    warn: Callable[[str], None] | None = None,
+    remembered: dict[str, str] | None = None,
+) -> list[Bank]:
     """Turn BANK arguments (bank id, YAML file, or folder) into valid banks; no names = every bank.
 
-    A bank id is looked up only inside `banks_dir`, never following a symlink out of it. A file of the
+    `banks_dir` is the banks folder, or the library's folders (`library_dirs`). A bank id is looked up
+    only inside them, never following a symlink out of it. A file of the
     banks folder that does not load is skipped with one line through `warn` (a stranger's broken bank
     must not block the others); without `warn` it raises. A file or folder named explicitly must load
-    cleanly, and two banks with the same id cannot be studied together.
+    cleanly, and two banks with the same id cannot be studied together. `remembered` (bank id → the
+    file it was studied from, `Store.bank_paths`) lets an id name a bank studied by path.
     """
     names = list(names)
+    folders = [banks_dir] if isinstance(banks_dir, Path) else list(banks_dir)
+    shown = folders_label(folders)
     library: list[Bank] | None = None
 
     def load_library() -> list[Bank]:
         nonlocal library
         if library is None:
-            library = _load_library(banks_dir, warn)
+            library = _load_library(folders, warn)
         return library
 
     if not names:
         if not load_library():
-            raise QuizError(M.NO_BANKS.format(folder=banks_dir))
+            raise QuizError(M.NO_BANKS.format(folder=shown))
         return load_library()
     chosen: list[Bank] = []
     for name in names:
@@ -120,21 +164,23 @@ def resolve(names: Iterable[str], banks_dir: Path, warn: Callable[[str], None] |
             # an id names a bank of the banks folder, nothing else: never a folder of the current
             # directory that happens to have its name (`./tmp/` or `/tmp` from the root); `./tmp` says so
             found = [b for b in load_library() if b.id == name]
-            broken = None if found else _broken_file(banks_dir, name, {b.path for b in load_library()})
+            if not found and remembered and name in remembered and Path(remembered[name]).is_file():
+                found = [b for b in _load_named(Path(remembered[name])) if b.id == name]
+            loaded = {b.path for b in load_library()}
+            broken = None if found else _broken_file(folders, name, loaded)
             if broken is not None:
-                shown = display_path(broken)
-                raise QuizError(M.BANK_BROKEN.format(name=name, path=shown))
+                raise QuizError(M.BANK_BROKEN.format(name=name, path=display_path(broken)))
             if not found:
                 ids = ", ".join(b.id for b in load_library()) or "—"
                 raise QuizError(
-                    M.UNKNOWN_BANK.format(name=name, folder=banks_dir)
+                    M.UNKNOWN_BANK.format(name=name, folder=shown)
                     + "; "
                     + M.UNKNOWN_BANK_HINT.format(ids=ids)
                 )
         elif path.exists():
             found = _load_named(path)
         else:
-            raise QuizError(M.UNKNOWN_BANK.format(name=name, folder=banks_dir))
+            raise QuizError(M.UNKNOWN_BANK.format(name=name, folder=shown))
         for bank in found:
             twin = next((c for c in chosen if c.id == bank.id), None)
             if twin is None:
@@ -147,13 +193,14 @@ def resolve(names: Iterable[str], banks_dir: Path, warn: Callable[[str], None] |
     return chosen
 
 
-def _broken_file(banks_dir: Path, name: str, loaded: set[Path | None]) -> Path | None:
-    """The file of the banks folder that holds bank `name` (by its file name or its `bank:` line)
+def _broken_file(folders: Sequence[Path], name: str, loaded: set[Path | None]) -> Path | None:
+    """The file of the banks folders that holds bank `name` (by its file name or its `bank:` line)
     but does not load, if there is one."""
     import re
 
     line = re.compile(r"^bank:\s*[\"']?" + re.escape(name) + r"[\"']?\s*(#.*)?$", re.MULTILINE)
-    for file in library_files(banks_dir) if banks_dir.is_dir() else []:
+    files = [file for folder in folders if folder.is_dir() for file in library_files(folder)]
+    for file in files:
         if file in loaded:
             continue
         if file.stem == name:
@@ -182,15 +229,16 @@ def library_files(banks_dir: Path, outside: Callable[[Path], None] | None = None
 
 def _load_named(path: Path) -> list[Bank]:
     result = load_paths([path])
-    _raise_on_problems(result)
+    _raise_on_problems(result, path)
     return result.banks
 
 
-def _load_library(banks_dir: Path, warn: Callable[[str], None] | None) -> list[Bank]:
-    """All banks of the banks folder, leaving out files that resolve (via symlinks) outside it."""
-    if not banks_dir.is_dir():
+def _load_library(folders: Sequence[Path], warn: Callable[[str], None] | None) -> list[Bank]:
+    """All banks of the library's folders, leaving out files that resolve (via symlinks) outside them."""
+    files = [file for folder in folders if folder.is_dir() for file in library_files(folder)]
+    if not files:
         return []
-    result = load_paths(library_files(banks_dir))
+    result = load_paths(files)
     if result.problems and warn is None:
         _raise_on_problems(result)
     by_file: dict[str, list[Problem]] = {}
@@ -201,12 +249,49 @@ def _load_library(banks_dir: Path, warn: Callable[[str], None] | None) -> list[B
     return result.banks
 
 
-def _raise_on_problems(result: LoadResult) -> None:
+def _raise_on_problems(result: LoadResult, path: Path | None = None) -> None:
+    """The first problem as one line, and the `bank check` command that lists them all (of `path`)."""
     if result.problems:
+        import shlex
+
         first = str(result.problems[0])
+        command = "quiz bank check" + (f" {shlex.quote(display_path(path))}" if path is not None else "")
         more = (
             ""
             if len(result.problems) == 1
-            else f" (+{len(result.problems) - 1}; {M.INVALID_BANKS.format(count=len(result.problems))})"
+            else f" (+{len(result.problems) - 1}; "
+            + M.INVALID_BANKS.format(count=len(result.problems), command=command)
+            + ")"
         )
         raise QuizError(first + more)
+
+
+def find_remembered(
+    remembered: dict[str, str], known: Iterable[str]
+) -> tuple[list[Bank], list[tuple[str, str, str]]]:
+    """Banks studied from files outside the library (`Store.bank_paths`: id → absolute path), found
+    again: (the banks that still load from their file, [(id, path, why not)] for the others), where
+    `why not` is `missing` (no such file now), `invalid` (it does not load) or `changed` (it holds
+    another bank now). Ids in `known` (banks of the library) are left alone."""
+    taken = set(known)
+    found: list[Bank] = []
+    lost: list[tuple[str, str, str]] = []
+    for bank_id, path in sorted(remembered.items()):
+        if bank_id in taken:
+            continue
+        file = Path(path)
+        if not file.is_file():
+            lost.append((bank_id, path, "missing"))
+            continue
+        try:
+            bank, problems = load_file(file)
+        except (QuizError, OSError):
+            bank, problems = None, []
+        if bank is None or problems:
+            lost.append((bank_id, path, "invalid"))
+        elif bank.id != bank_id:
+            lost.append((bank_id, path, "changed"))
+        else:
+            found.append(bank)
+            taken.add(bank_id)
+    return found, lost

@@ -325,3 +325,17 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, tuple):
         return list(value)
     return value
+
+
+_TAG_SEPARATORS = re.compile(r"[\s\-_‐‑‒–—]+")
+
+
+def tag_key(tag: str) -> str:
+    """What makes two tags the same tag: no case, no diacritics, and spaces, hyphens and underscores
+    alike (`số liệu` = `số-liệu` = `so_lieu`), so `--tag` and the report group them as one."""
+    import unicodedata
+
+    from quiz.text.vietnamese import fold
+
+    folded = fold(unicodedata.normalize("NFC", tag)).casefold()
+    return _TAG_SEPARATORS.sub("-", folded).strip("-")

@@ -16,6 +16,7 @@ import typer
 
 from quiz import __version__
 from quiz.cli import config as _config
+from quiz.cli import plan as _plan
 from quiz.cli import report as _report
 from quiz.cli import study as _study
 from quiz.cli.bank import bank_app
@@ -32,6 +33,7 @@ app = typer.Typer(
         "  quiz study                          # ôn câu đến hạn, rồi câu mới\n"
         "  quiz study --tag số-liệu --new 5    # chỉ câu về số liệu\n"
         "  quiz exam --count 20 --minutes 15   # thi thử\n"
+        "  quiz plan 20/12/2026 --minutes 15   # ôn cho kỳ thi ngày 20/12\n"
         "  quiz report                         # tiến độ học\n"
         "  quiz config --accept-no-diacritics  # tính câu trả lời không dấu là đúng\n"
         "  quiz bank check --sources banks/sources\n"
@@ -71,6 +73,7 @@ app.command("exam", cls=_Command)(_study.exam)
 app.command("report", cls=_Command)(_report.report)
 app.command("import", cls=_Command)(import_command)
 app.command("config", cls=_Command)(_config.config)
+app.command("plan", cls=_Command)(_plan.plan)
 
 
 def main() -> None:

@@ -53,13 +53,16 @@ def bank_check(
     Mã thoát: 0 không lỗi, 1 có lỗi (--strict: cả cảnh báo), 2 đường dẫn không dùng được.
     """
     from quiz.bank.grounding import check_paths
-    from quiz.bank.library import banks_dir, display_path
+    from quiz.bank.library import display_path, library_dirs, library_files
 
     def outside(file: Path) -> None:
-        warn(M.LINK_OUTSIDE.format(file=display_path(file), folder=folder))
+        home = next((f for f in folders if file.parent == f), folders[0])
+        warn(M.LINK_OUTSIDE.format(file=display_path(file), folder=home))
 
-    folder = banks_dir(banks)
-    totals = check_paths(paths or [], sources, library=folder, outside=outside)
+    folders = library_dirs(banks)
+    if not paths and len(folders) > 1:  # outside a clone: the shipped banks and the user's own
+        paths = [file for folder in folders if folder.is_dir() for file in library_files(folder, outside)]
+    totals = check_paths(paths or [], sources, library=folders[0], outside=outside)
     echo_lines(str(problem) for problem in totals.problems)  # one console, the first MAX_SHOWN
     echo_lines((str(w) for w in totals.warnings), style="red" if strict else "yellow")
     errors = len(totals.problems) + (len(totals.warnings) if strict else 0)
@@ -84,18 +87,23 @@ def bank_list(banks: BanksOption = None) -> None:
 
     Ví dụ:  quiz bank list  ·  quiz bank list --banks ~/ngan-hang
     """
-    from quiz.bank.library import banks_dir, display_path, resolve
+    from quiz.bank.library import display_path, library_dirs, resolve
 
-    folder = banks_dir(banks)
-    found = resolve([], folder, warn=warn)
-    echo(M.LIST_TITLE.format(folder=folder), style="bold")
+    folders = library_dirs(banks)
+    found = resolve([], folders, warn=warn)
     width = max(len(b.id) for b in found)
-    for bank in found:
-        where = bank.path.relative_to(folder) if bank.path and bank.path.is_relative_to(folder) else bank.path
-        shown = str(where) if where != bank.path else display_path(where)
-        count = M.LIST_COUNT.format(count=len(bank.questions))
-        echo(f"{bank.id:<{width}}  {count:>8}  {shown}", style="bold")
-        echo(f"    {bank.title}")
+    for n, folder in enumerate(f for f in folders if f.is_dir() or f == folders[0]):
+        # each folder under its title (outside a clone: the shipped banks, then the learner's own)
+        inside = [b for b in found if b.path is not None and b.path.parent == folder]
+        if n and not inside:
+            continue
+        if n:
+            echo()
+        echo(M.LIST_TITLE.format(folder=display_path(folder)), style="bold")
+        for bank in inside:
+            count = M.LIST_COUNT.format(count=len(bank.questions))
+            echo(f"{bank.id:<{width}}  {count:>8}  {bank.path.name}", style="bold")  # type: ignore[union-attr]
+            echo(f"    {bank.title}")
     echo(M.LIST_TOTAL.format(banks=len(found), questions=sum(len(b.questions) for b in found)), style="dim")
 
 
@@ -112,10 +120,10 @@ def bank_show(
 
     Ví dụ:  quiz bank show doi-ngoai-dang-2018  ·  quiz bank show doi-ngoai-dang-2018 so-chinh-dang-2018
     """
-    from quiz.bank.library import banks_dir, resolve
+    from quiz.bank.library import library_dirs, resolve
     from quiz.ui.render import answer_lines, question_lines
 
-    found = resolve([bank], banks_dir(banks), warn=warn)
+    found = resolve([bank], library_dirs(banks), warn=warn)
     for item in found:
         questions = item.questions
         if question_id is not None:
@@ -141,11 +149,21 @@ def bank_show(
 # quiz bank new / add / draft / fmt (authoring)
 
 
+def _library(folders: list[Path]) -> list[Any]:
+    """The banks of the library, or none when it has none."""
+    from quiz.bank.library import resolve
+
+    try:
+        return resolve([], folders, warn=lambda _line: None)
+    except QuizError:
+        return []
+
+
 def _one_bank(name: str, banks: Path | None) -> Any:
     """The single bank a BANK argument names (it must have a file)."""
-    from quiz.bank.library import banks_dir, resolve
+    from quiz.bank.library import library_dirs, resolve
 
-    found = resolve([name], banks_dir(banks), warn=warn)
+    found = resolve([name], library_dirs(banks), warn=warn)
     if len(found) != 1 or found[0].path is None:
         raise QuizError(M.AUTHOR_ONE_BANK.format(name=name))
     return found[0]
@@ -184,13 +202,30 @@ def bank_new(
 
     Không ghi đè tệp đã có. Tiếp theo: quiz bank add ID, rồi quiz bank check.
     """
-    from quiz.authoring.new import create_bank
-    from quiz.bank.library import banks_dir
+    import shlex
 
-    created = create_bank(banks_dir(banks), bank_id, title=title, source=source, source_title=source_title)
+    from quiz.authoring.new import create_bank
+    from quiz.bank.library import display_path, library_dirs, new_bank_dir
+    from quiz.bank.model import ID_PATTERN
+
+    folder = new_bank_dir(banks)  # outside a clone: the user data folder, never the installed package
+    if ID_PATTERN.match(bank_id) and not (folder / f"{bank_id}.yaml").exists():  # an existing file: its error
+        taken = next((b for b in _library(library_dirs(banks)) if b.id == bank_id), None)
+        if taken is not None:
+            raise QuizError(M.AUTHOR_BANK_ID_TAKEN.format(id=bank_id, path=display_path(taken.path)))
+    created = create_bank(folder, bank_id, title=title, source=source, source_title=source_title)
     if created.article is not None:
-        echo(M.NEW_SOURCE_COPIED.format(path=created.article))
-    echo(M.NEW_DONE.format(path=created.path, count=created.questions, id=bank_id), style="green")
+        echo(M.NEW_SOURCE_COPIED.format(path=display_path(created.article)))
+    again = f" --banks {shlex.quote(str(banks))}" if banks is not None else ""
+    echo(
+        M.NEW_DONE.format(
+            path=display_path(created.path),
+            count=created.questions,
+            add=f"quiz bank add {bank_id}{again}",
+            check=f"quiz bank check {shlex.quote(display_path(created.path))}",
+        ),
+        style="green",
+    )
 
 
 @bank_app.command("add", cls=_Command)

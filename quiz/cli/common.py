@@ -242,7 +242,17 @@ def positive(value: float | None, option: str) -> None:
 
 
 def no_match(banks: Any, tags: list[str] | None) -> QuizError:
-    """No question in these banks carries these tags."""
-    return QuizError(
-        M.NO_MATCH.format(banks=", ".join(b.id for b in banks), tags=", ".join(tags or []) or "—")
-    )
+    """No question in these banks carries these tags: say which tags they do have."""
+    from quiz.bank.model import tag_key
+    from quiz.text.vietnamese import fold
+
+    message = M.NO_MATCH.format(banks=", ".join(b.id for b in banks), tags=", ".join(tags or []) or "—")
+    known: dict[str, str] = {}
+    for bank in banks:
+        for question in bank.questions:
+            for tag in question.tags:
+                known.setdefault(tag_key(tag), tag)
+    if tags and known:
+        listed = sorted(known.values(), key=lambda t: (fold(t).casefold(), t))
+        message += "; " + M.NO_MATCH_TAGS.format(tags=", ".join(listed))
+    return QuizError(message)

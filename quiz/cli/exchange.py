@@ -41,9 +41,9 @@ OutputOption = Annotated[
 
 
 def _banks(bank: list[str] | None, banks: Path | None) -> list[Any]:
-    from quiz.bank.library import banks_dir, resolve
+    from quiz.bank.library import library_dirs, resolve
 
-    return resolve(bank or [], banks_dir(banks), warn=warn)
+    return resolve(bank or [], library_dirs(banks), warn=warn)
 
 
 def _report(result: Any, label: str) -> None:
@@ -217,4 +217,10 @@ def import_command(
     )
     if result.without_quote:
         warn(M.IMPORT_WITHOUT_QUOTE.format(count=result.without_quote))
-    echo(M.IMPORT_NEXT.format(path=result.path))
+    import shlex
+
+    command = f"quiz bank check {shlex.quote(str(result.path))}"
+    sources = Path(result.path).parent / "sources"
+    if sources.is_dir():  # the articles beside the bank: its quotes are checked against them
+        command += f" --sources {shlex.quote(str(sources))}"
+    echo(M.IMPORT_NEXT.format(command=command))

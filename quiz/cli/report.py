@@ -37,12 +37,18 @@ def report(
     """
     import json
 
-    from quiz.bank.library import banks_dir, progress_path, resolve
+    from quiz.bank.library import library_dirs, progress_path, resolve
     from quiz.progress.clock import now as clock_now
     from quiz.progress.report import build_report
     from quiz.text.escape import escape_json
 
-    chosen = resolve(bank or [], banks_dir(banks), warn=warn)
+    remembered = None
+    if bank and progress_path(progress).is_file():  # an id may name a bank studied by path
+        from quiz.progress.store import Store
+
+        with Store.open(progress_path(progress)) as store:
+            remembered = {b: path for b, (path, _when) in store.bank_paths().items()}
+    chosen = resolve(bank or [], library_dirs(banks), warn=warn, remembered=remembered)
     data = build_report(chosen, progress_path(progress), clock_now(), all_banks=not bank)
     if html is not None:
         from quiz.ui.report_html import render_html

@@ -25,6 +25,8 @@ from quiz.cli.common import (
     console as make_console,
 )
 
+DEFAULT_NEW = 10  # new questions a day per bank
+
 
 def _scheduler(retention: float | None) -> Any:
 
@@ -48,27 +50,115 @@ def _front_end(plain: bool, console: Any) -> Any:
     return InteractiveIO(console)
 
 
+class _TimeLeft:
+    """A front end that says how much of `--minutes` is left before each question (study)."""
+
+    def __init__(self, io: Any, deadline: float, console: Any) -> None:
+        self._io = io
+        self._deadline = deadline
+        self._console = console
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._io, name)
+
+    def ask(self, item: Any, *args: Any, **kwargs: Any) -> Any:
+        import time
+
+        countdown = (args[0] if args else kwargs.get("deadline")) is not None
+        if not (self._io.interactive and countdown):  # a screen with its own countdown needs no line
+            left = max(0, int(self._deadline - time.monotonic() + 0.999))
+            self._console.print(
+                M.TIME_LEFT.format(left=f"{left // 60}:{left % 60:02d}"), style="dim", markup=False
+            )
+        return self._io.ask(item, *args, **kwargs)
+
+
+def _remember(store: Any, chosen: Any, now: Any) -> None:
+    """Remember the file each bank was read from, so `quiz report` finds banks studied by path."""
+    store.remember_bank_paths([(b.id, b.path) for b in chosen if b.path is not None], now)
+
+
 def _run_session(
-    session: Any, items: Any, console: Any, plain: bool, minutes: float | None, **options: Any
+    session: Any,
+    items: Any,
+    console: Any,
+    plain: bool,
+    minutes: float | None,
+    *,
+    time_left: bool = False,
+    **options: Any,
 ) -> Any:
-    """Ask the items until done, out of time, or interrupted (then say that every answer is saved)."""
+    """Ask the items until done, out of time, or interrupted (then say that every answer is saved).
+    `time_left`: a line before each question says how much of `minutes` is left."""
     import time
 
     from quiz.progress.clock import now as clock_now
     from quiz.ui.runner import run
 
     deadline = time.monotonic() + minutes * 60 if minutes else None
-    outcome = run(
-        session, items, _front_end(plain, console), console, clock_now, deadline=deadline, **options
-    )
+    io = _front_end(plain, console)
+    if deadline is not None and time_left:
+        io = _TimeLeft(io, deadline, console)
+    outcome = run(session, items, io, console, clock_now, deadline=deadline, **options)
     if outcome.interrupted:
         console.print()
         console.print(M.INTERRUPTED, markup=False, style="yellow")
     return outcome
 
 
-def _print_summary(console: Any, session: Any, store: Any, banks: Any, now: Any) -> None:
+def _command(*words: str, banks: Any = None, progress: Any = None) -> str:
+    """A `quiz …` command line to print as a hint, its words quoted for the shell, with the learner's
+    own `--banks`/`--progress` so it reads the same banks and store."""
+    import shlex
+
+    extra = []
+    if banks is not None:
+        extra += ["--banks", str(banks)]
+    if progress is not None:
+        extra += ["--progress", str(progress)]
+    return " ".join(shlex.quote(w) if i > 1 else w for i, w in enumerate(["quiz", "study", *words, *extra]))
+
+
+class _Again:
+    """The BANK arguments and options of this `quiz study`, to suggest running it again."""
+
+    def __init__(self, bank: Any, tag: Any, banks: Any, progress: Any) -> None:
+        self.bank = list(bank or [])
+        self.tag = list(tag or [])
+        self.banks = banks
+        self.progress = progress
+
+    def command(self, *options: str, tags: list[str] | None = None) -> str:
+        """`quiz study` with these BANK arguments, tags (default: this command's) and options."""
+        words = list(self.bank)
+        for t in self.tag if tags is None else tags:
+            words += ["--tag", t]
+        return _command(*words, *options, banks=self.banks, progress=self.progress)
+
+
+def _nothing_due(console: Any, store: Any, chosen: Any, now: Any, again: _Again, introduced: Any) -> None:
+    """Nothing to ask: say why, and the command that does give questions (`quiz.study.hints`)."""
+    from quiz.study.hints import more_new
+
+    more = more_new(chosen, store.cards([b.id for b in chosen]), now, again.tag, introduced, DEFAULT_NEW)
+    cram = again.command("--cram")
+    if more is None:
+        console.print(M.NOTHING_LEFT, markup=False)
+        console.print(M.NOTHING_LEFT_HINT.format(cram=cram), markup=False, style="dim")
+        return
+    console.print(M.NOTHING_DUE, markup=False)
+    command = again.command("--new", str(more.new_limit))
+    console.print(
+        M.NOTHING_DUE_HINT.format(count=more.left, command=command, cram=cram), markup=False, style="dim"
+    )
+
+
+def _print_summary(
+    console: Any, session: Any, store: Any, banks: Any, now: Any, again: _Again | None = None
+) -> None:
+    from quiz.bank.location import display_path
     from quiz.progress.clock import local_timezone
+    from quiz.study.hints import due_scope
     from quiz.study.session import next_due
 
     tally = session.tally
@@ -87,13 +177,21 @@ def _print_summary(console: Any, session: Any, store: Any, banks: Any, now: Any)
     from quiz.ui.runner import show_missed
 
     show_missed(console, tally)
+    if tally.answered:
+        console.print(M.PROGRESS_SAVED.format(path=display_path(store.path)), markup=False, style="dim")
     due = next_due(store, banks, now)
     if due is None:
         return
-    if due.due_now:
-        console.print(M.NEXT_DUE_NOW.format(count=due.due_now), markup=False)
+    if due.due_now and again is not None:
+        # the command that asks them: this one, else without its tags, else the drafts (`--tag draft`)
+        scope = due_scope(banks, store.cards([b.id for b in banks]), now, again.tag)
+        if scope is not None:
+            console.print(
+                M.NEXT_DUE_NOW.format(count=due.due_now, command=again.command(tags=scope)), markup=False
+            )
+            return
+    if due.first is None:
         return
-    assert due.first is not None
     when = due.first.astimezone(local_timezone()).strftime("%H:%M %d/%m/%Y")
     console.print(M.NEXT_DUE.format(when=when, count=due.soon), markup=False)
 
@@ -106,6 +204,16 @@ def _new_order_seed(store: Any) -> str | None:
     return current.seed or store.seed()
 
 
+def _predicted_score(store: Any, scheduler: Any, items: Any) -> float:
+    """The exam score FSRS predicts before the exam: mean recall of its questions now (0 if new)."""
+    from quiz.progress.clock import now as clock_now
+
+    now = clock_now()
+    cards = store.cards(list(dict.fromkeys(it.bank.id for it in items)))
+    values = [scheduler.recall(cards.get(it.key), now) or 0.0 for it in items]
+    return sum(values) / len(values) if values else 0.0
+
+
 @user_errors
 def study(
     bank: BanksArgument = None,
@@ -116,10 +224,10 @@ def study(
             "--new",
             "-n",
             metavar="SỐ",
-            help="Số câu mới tối đa mỗi ngày (tính cả câu đã học hôm nay).",
+            help="Số câu mới tối đa mỗi ngày của mỗi ngân hàng (tính cả câu đã học hôm nay).",
             min=0,
         ),
-    ] = 10,
+    ] = DEFAULT_NEW,
     limit: Annotated[
         int | None,
         typer.Option(
@@ -137,6 +245,15 @@ def study(
             "--retention", metavar="TỈ_LỆ", help="Tỉ lệ nhớ mong muốn (mặc định 0,9).", show_default=False
         ),
     ] = None,
+    exam_date: Annotated[
+        str | None,
+        typer.Option(
+            "--exam",
+            metavar="NGÀY_THI",
+            help="Ôn cho kỳ thi ngày này (một lần, như quiz plan NGÀY_THI).",
+            show_default=False,
+        ),
+    ] = None,
     plain: PlainOption = False,
     banks: BanksOption = None,
     progress: ProgressOption = None,
@@ -151,7 +268,7 @@ def study(
     """
     import random
 
-    from quiz.bank.library import banks_dir, progress_path, resolve
+    from quiz.bank.library import library_dirs, progress_path, resolve
     from quiz.progress.clock import day_bounds, today
     from quiz.progress.clock import now as clock_now
     from quiz.progress.store import Store
@@ -159,21 +276,44 @@ def study(
     from quiz.study.siblings import SiblingIndex
 
     positive(minutes, "--minutes")
-    chosen = resolve(bank or [], banks_dir(banks), warn=warn)
+    chosen = resolve(bank or [], library_dirs(banks), warn=warn)
     if not select_questions(chosen, tag or ()):
         raise no_match(chosen, tag)
     scheduler = _scheduler(retention)
     console = make_console()
     accept_no_diacritics = _accept_no_diacritics()  # a damaged preferences file: refused before the store
+    again = _Again(bank, tag, banks, progress)
     with Store.open(progress_path(progress)) as store:
+        scheduler.use_parameters(store.fitted_parameters())  # fitted to this learner and kept, if any
         now = clock_now()
+        _remember(store, chosen, now)
+        if not cram:  # an exam plan (quiz plan, or --exam) decides the day's questions: quiz/cli/plan.py
+            from quiz.cli.plan import study_planned
+
+            if study_planned(
+                store,
+                scheduler,
+                accept_no_diacritics,
+                chosen,
+                now,
+                tag,
+                exam_date,
+                plain,
+                minutes,
+                limit,
+                self_rate,
+                _run_session,
+                _print_summary,
+            ):
+                return
+        introduced = store.introduced_by_bank(*day_bounds(today(now)))
         items = study_queue(
             chosen,
             store.cards([b.id for b in chosen]),
             now,
             tags=tag or (),
             new_limit=new,
-            introduced_today=store.introduced_between(*day_bounds(today(now))),
+            introduced_today=introduced,
             limit=limit,
             cram=cram,
             siblings=SiblingIndex.of(chosen),
@@ -182,8 +322,7 @@ def study(
         )
         session = Session(store, scheduler, "study", accept_no_diacritics)
         if not items:
-            console.print(M.NOTHING_DUE, markup=False)
-            console.print(M.NOTHING_DUE_HINT, markup=False, style="dim")
+            _nothing_due(console, store, chosen, now, again, introduced)
             _print_summary(console, session, store, chosen, now)
             return
         due = sum(1 for it in items if it.card is not None)
@@ -195,8 +334,8 @@ def study(
                 markup=False,
                 style="dim",
             )
-        _run_session(session, items, console, plain, minutes, self_rate=self_rate)
-        _print_summary(console, session, store, chosen, clock_now())
+        _run_session(session, items, console, plain, minutes, time_left=True, self_rate=self_rate)
+        _print_summary(console, session, store, chosen, clock_now(), again)
 
 
 @user_errors
@@ -233,7 +372,9 @@ def exam(
     Ví dụ:  quiz exam --count 20 --minutes 15  ·  quiz exam --seed 42 --pass-mark 80
     """
 
-    from quiz.bank.library import banks_dir, progress_path, resolve
+    from quiz.bank.library import library_dirs, progress_path, resolve
+    from quiz.bank.location import display_path
+    from quiz.progress.clock import now as clock_now
     from quiz.progress.store import Store
     from quiz.study.exam import score_exam
     from quiz.study.session import Session, exam_queue
@@ -241,7 +382,7 @@ def exam(
     from quiz.ui.runner import show_exam_review
 
     positive(minutes, "--minutes")
-    chosen = resolve(bank or [], banks_dir(banks), warn=warn)
+    chosen = resolve(bank or [], library_dirs(banks), warn=warn)
     items = exam_queue(
         chosen,
         count,
@@ -255,16 +396,26 @@ def exam(
     scheduler = _scheduler(None)
     accept_no_diacritics = _accept_no_diacritics()  # a damaged preferences file: refused before the store
     with Store.open(progress_path(progress)) as store:
+        _remember(store, chosen, clock_now())
+        scheduler.use_parameters(store.fitted_parameters())
+        predicted = _predicted_score(store, scheduler, items)  # compared with the real score below
         session = Session(store, scheduler, "exam", accept_no_diacritics)
         limit = M.EXAM_LIMIT.format(minutes=f"{minutes:g}") if minutes else ""
         console.print(M.EXAM_START.format(count=len(items), limit=limit), markup=False, style="dim")
         _run_session(session, items, console, plain, minutes, show_feedback=False)
     result = score_exam(items, session.tally)
+    if session.tally.answered:
+        console.print(M.PROGRESS_SAVED.format(path=display_path(store.path)), markup=False, style="dim")
     console.print()
     console.print(
         M.EXAM_SCORE.format(score=result.score, total=result.total, percent=result.percent),
         style="bold",
         markup=False,
+    )
+    console.print(
+        M.EXAM_PREDICTED.format(predicted=f"{predicted:.0%}", actual=f"{result.exact / 100:.0%}"),
+        markup=False,
+        style="dim",
     )
     if result.review:
         console.print(

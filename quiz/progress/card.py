@@ -29,6 +29,7 @@ class Review:
     mode: str = "study"
     fingerprint: str = ""
     id: int | None = None  # set when read back from the store
+    predicted: float | None = None  # FSRS recall just before the answer (None: a new card)
 
 
 @dataclass(frozen=True)

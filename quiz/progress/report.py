@@ -68,9 +68,8 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from quiz import settings
-from quiz.bank.model import Bank, Question
-from quiz.progress.clock import day_bounds, local_timezone, to_iso, today
+from quiz.bank.model import Bank, Question, tag_key
+from quiz.progress.clock import day_bounds, localize, to_iso, today
 from quiz.progress.replay import (
     _HISTORY_SQL,
     _T_RATING,
@@ -138,13 +137,11 @@ def _ratio(part: int, whole: int) -> float | None:
 
 
 def _is_draft(question: Question) -> bool:
-    return any(tag.strip().casefold() == DRAFT_TAG for tag in question.tags)
+    return any(tag_key(tag) == DRAFT_TAG for tag in question.tags)
 
 
 def _local_iso(moment: datetime) -> str:
-    zone = local_timezone() if settings.current().timezone_name else None
-    local = moment.astimezone(zone) if zone is not None else moment.astimezone()
-    return local.isoformat(timespec="seconds")
+    return localize(moment).isoformat(timespec="seconds")
 
 
 # --- reading the store ---------------------------------------------------------------------------------
@@ -369,6 +366,20 @@ def compute_report(
     bank_ids = None if all_banks else list(dict.fromkeys(b.id for b in banks))
     heat_days = heatmap_days(day)
 
+    banks = list(banks)
+    from_path: set[str] = set()
+    lost: list[tuple[str, str, str]] = []
+    seen_at: dict[str, datetime] = {}
+    if store is not None and all_banks:
+        # banks studied by path (`quiz study my.yaml`): found again where they were studied from
+        from quiz.bank.library import find_remembered
+
+        remembered = store.bank_paths()
+        seen_at = {bank: when for bank, (_path, when) in remembered.items()}
+        found, lost = find_remembered({b: p for b, (p, _w) in remembered.items()}, [b.id for b in banks])
+        banks += found
+        from_path = {b.id for b in found}
+
     tallies: dict[tuple[str, str], tuple[int, int, str, int]] = {}
     unrecorded: set[tuple[str, str]] = set()
     histories: dict[tuple[str, str], str] = {}
@@ -436,7 +447,7 @@ def compute_report(
                 one = (1, 1, 0, 0, 0, 0, 0, 0)
             ones.append(one)
             for tag in dict.fromkeys(question.tags):
-                tags.setdefault(tag.strip().casefold(), (tag, []))[1].append(one)
+                tags.setdefault(tag_key(tag), (tag, []))[1].append(one)
             if answered is not None and answered[3]:
                 overruled.append(
                     {
@@ -457,15 +468,46 @@ def compute_report(
                 weak.append((order, question, card, reviews, correct))
         tally = _sum_columns(ones)
         bank_tallies.append(tally)
-        bank_rows.append({"bank": bank.id, "title": bank.title, **_tally_dict(tally)})
+        bank_rows.append(
+            {
+                "bank": bank.id,
+                "title": bank.title,
+                **_tally_dict(tally),
+                "path": str(bank.path) if bank.path is not None else None,
+                "from_path": bank.id in from_path,
+            }
+        )
     totals = _sum_columns(bank_tallies)
     if store is not None:
         # Every answered question counts (the usual case): one sum over the window, no grouping.
         every = not unrecorded and len(counted) == len(tallies)
         _add_recorded_retention(retention, store, since, bank_ids, None if every else counted)
 
+    lost_ids = {bank_id for bank_id, _path, _why in lost}
+    missing_banks = []
+    for bank_id, path, why in lost:
+        counts = [t for (b, _q), t in tallies.items() if b == bank_id]
+        if not counts and not any(b == bank_id for b, _q in cards):
+            continue  # remembered, never answered: nothing of it is missing from the report
+        missing_banks.append(
+            {
+                "bank": bank_id,
+                "path": path,
+                "reason": why,
+                "seen_at": _local_iso(seen_at[bank_id]),
+                "questions": len({q for b, q in (set(cards) | set(tallies)) if b == bank_id}),
+                "reviews": sum(t[0] for t in counts),
+                "correct": sum(t[1] for t in counts),
+                "last_review": _local_iso(datetime.fromisoformat(max(t[2] for t in counts)))
+                if counts
+                else None,
+            }
+        )
+
     orphans = []
     for key in sorted((set(cards) | set(tallies)) - known):
+        if key[0] in lost_ids:
+            continue  # listed with its bank in `missing_banks`
         card, answered = cards.get(key), tallies.get(key)
         last = answered[2] if answered else None
         if last is None and card is not None:
@@ -494,12 +536,16 @@ def compute_report(
                 "retrievability": round(order[1], 4),
                 "state": card.state if card is not None else "new",
                 "overruled": tallies[(order[3], question.id)][3] if (order[3], question.id) in tallies else 0,
+                "answer": question.canonical_answer(),
+                "due": _local_iso(datetime.fromisoformat(card.due)) if card is not None else None,
             }
         )
     overruled.sort(key=lambda row: (-row["overruled"], row["bank"], row["id"]))
     total_dict = _tally_dict(totals)
     total_dict["streak_days"] = streak
-    return {
+    from quiz.progress.forecast import report_sections
+
+    report = {
         "schema": REPORT_SCHEMA,
         "generated_at": _local_iso(now),
         "today": day.isoformat(),
@@ -518,7 +564,10 @@ def compute_report(
         "weakest": weakest,
         "overruled": overruled,
         "orphans": orphans,
+        "missing_banks": missing_banks,
     }
+    report.update(report_sections(banks, store, now, bank_ids))  # readiness, calibration, leeches (issue 16)
+    return report
 
 
 def _first(item: tuple[Any, ...]) -> Any:

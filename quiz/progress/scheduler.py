@@ -123,19 +123,45 @@ def _check_retention(value: float) -> float:
 class Scheduler:
     """FSRS-6 scheduling of one learner's cards (default parameters, learning steps 1 min and 10 min)."""
 
-    def __init__(self, desired_retention: float | None = None, fuzz: bool = True) -> None:
+    def __init__(
+        self,
+        desired_retention: float | None = None,
+        fuzz: bool = True,
+        parameters: Sequence[float] | None = None,
+    ) -> None:
         self.desired_retention = (
             retention_from_env() if desired_retention is None else _check_retention(float(desired_retention))
         )
         self.fuzz = fuzz
+        # FSRS parameters fitted to this learner and kept (`quiz.progress.fit`); None: fsrs's defaults
+        self.parameters = tuple(parameters) if parameters is not None else None
         self._fsrs: Any = None
 
     def _scheduler(self) -> Any:
         if self._fsrs is None:
             import fsrs
 
-            self._fsrs = fsrs.Scheduler(desired_retention=self.desired_retention, enable_fuzzing=self.fuzz)
+            options: dict[str, Any] = {"desired_retention": self.desired_retention}
+            options["enable_fuzzing"] = self.fuzz
+            if self.parameters is not None:
+                options["parameters"] = self.parameters
+            self._fsrs = fsrs.Scheduler(**options)
         return self._fsrs
+
+    def use_parameters(self, parameters: Sequence[float] | None) -> None:
+        """Schedule with these FSRS parameters from now on (None: fsrs's defaults)."""
+        if parameters is not None and len(parameters) != 21:
+            raise ValueError("FSRS-6 needs 21 parameters")
+        self.parameters = tuple(parameters) if parameters is not None else None
+        self._fsrs = None
+
+    def recall(self, card: CardState | None, now: datetime) -> float | None:
+        """The probability of recall FSRS predicts for `card` at `now` (None for a new card), with this
+        scheduler's parameters: what is logged with each answer (`reviews.predicted`)."""
+        if card is None or card.stability is None:
+            return None
+        decay = self.parameters[20] if self.parameters is not None else FSRS_DEFAULT_DECAY
+        return retrievability(card.stability, _days(now - card.last_review), decay)
 
     def review(
         self,
@@ -183,8 +209,9 @@ class Scheduler:
 
     def replay(self, bank: str, qid: str, answers: Sequence[tuple[datetime, int, str]]) -> CardState | None:
         """A card's state recomputed from its answers (time, rating, fingerprint), in time order, from a
-        new card on, without fuzz (the same log always gives the same state); None when there are none."""
-        quiet = Scheduler(self.desired_retention, fuzz=False)
+        new card on, with this scheduler's retention and parameters but without fuzz (the same log always
+        gives the same state); None when there are none."""
+        quiet = Scheduler(self.desired_retention, fuzz=False, parameters=self.parameters)
         card: CardState | None = None
         for at, rating, fingerprint in answers:
             card = quiet.review(card, bank, qid, int(rating), at, fingerprint)

@@ -16,7 +16,12 @@ Usage::
         store.answer_log(bank, qid)  # list[LoggedAnswer] as corrected: what a card is recomputed from
         store.seed()                 # this learner's random seed (order of new questions)
         store.introduced_between(*day_bounds(today()))  # new ones learnt today (quiz.progress.clock)
+        store.introduced_by_bank(*day_bounds(today()))  # {bank: new ones its study sessions met today}
+        store.remember_bank_path(bank, path, now)      # `bank_paths`: where a bank was studied from
+        store.bank_paths()                             # {bank: (absolute path, last seen)}
         store.query("SELECT ... FROM reviews WHERE at >= ?", [to_iso(t0)])  # read-only SQL (report)
+        store.save_plan("2026-12-20", 15, [], now); store.active_plan(); store.clear_plan(now)  # exam plans
+        store.save_parameters(w, n, loss_default, loss_fitted, kept, now); store.fitted_parameters()  # fits
 
 Durability and concurrency
 --------------------------
@@ -123,8 +128,9 @@ file is opened: about a second per million answers, then kept by the trigger)::
                              knows which questions still need replaying
     overruled       INTEGER  [v4] answers the learner overruled ("Tôi đúng"): a hint to add `accept` forms
 
-`bank_paths` (v4) — bank id → the file it was last studied from (`bank`, `path`, `seen_at`), so the
-report finds banks studied by path.
+`bank_paths` (v4) — bank id → the file it was last studied from (`bank`, `path` absolute, `seen_at`:
+when it was first studied from that file), written at the start of a study or exam session when it
+changed, so the report finds banks studied by path (`quiz.bank.library.find_remembered`).
 
 `store_info` (v4) — key/value facts about this store: `seed` (16 hex digits, random, made when the
 store is created or migrated) orders new questions the same way for this learner every day.
@@ -141,11 +147,12 @@ For the report: "mastered" (recalled three weeks from now with probability >= 0.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import time
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -418,8 +425,8 @@ class Store:
                 "SELECT state FROM cards WHERE bank = ? AND question = ?", (review.bank, review.question)
             ).fetchone()
             cur = conn.execute(
-                f"INSERT INTO reviews ({_REVIEW_COLUMNS}, state_before, scheduled)"
-                " VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO reviews ({_REVIEW_COLUMNS}, state_before, scheduled, predicted)"
+                " VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     to_iso(review.at),
                     review.bank,
@@ -432,6 +439,7 @@ class Store:
                     review.fingerprint,
                     "new" if row is None else row[0],
                     int(card is not None),
+                    None if review.predicted is None else min(1.0, max(0.0, float(review.predicted))),
                 ),
             )
             review_id = cur.lastrowid
@@ -488,6 +496,90 @@ class Store:
                 _save_card(conn, card)
         assert cur.lastrowid is not None
         return cur.lastrowid
+
+    # exam plans and fitted parameters (issue 16) ---------------------------------------------------------
+
+    def save_plan(self, exam_date: str, minutes: int, banks: Sequence[str], now: datetime) -> int:
+        """Start a plan, ending any active one: exam day `YYYY-MM-DD`, minutes a day, banks (empty: all)."""
+        with self._write() as conn:
+            conn.execute("UPDATE plans SET cleared_at = ? WHERE cleared_at IS NULL", (to_iso(now),))
+            cur = conn.execute(
+                "INSERT INTO plans (created_at, exam_date, minutes, banks, cleared_at)"
+                " VALUES (?, ?, ?, ?, NULL)",
+                (to_iso(now), exam_date, int(minutes), json.dumps(list(banks), ensure_ascii=False)),
+            )
+        assert cur.lastrowid is not None
+        return cur.lastrowid
+
+    def clear_plan(self, now: datetime) -> bool:
+        """End the active plan; False when there was none."""
+        with self._write() as conn:
+            cur = conn.execute("UPDATE plans SET cleared_at = ? WHERE cleared_at IS NULL", (to_iso(now),))
+        return cur.rowcount > 0
+
+    def active_plan(self) -> tuple[datetime, str, int, list[str]] | None:
+        """(created_at, exam_date, minutes, banks) of the active plan, or None."""
+        with self._guard():
+            row = self._conn.execute(
+                "SELECT created_at, exam_date, minutes, banks FROM plans WHERE cleared_at IS NULL"
+                " ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+        if row is None:
+            return None
+        try:
+            banks = json.loads(row[3])
+            if not isinstance(banks, list) or not all(isinstance(b, str) for b in banks):
+                raise ValueError("banks")
+            return from_iso(row[0]), str(row[1]), int(row[2]), banks
+        except (ValueError, TypeError):
+            raise _corrupt(self.path) from None
+
+    def save_parameters(
+        self,
+        parameters: Sequence[float],
+        reviews: int,
+        loss_default: float | None,
+        loss_fitted: float | None,
+        kept: bool,
+        now: datetime,
+    ) -> None:
+        """Log one fit of FSRS parameters to this learner's answers, and whether it is used."""
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO fsrs_parameters"
+                " (fitted_at, parameters, reviews, loss_default, loss_fitted, kept)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    to_iso(now),
+                    json.dumps([float(x) for x in parameters]),
+                    int(reviews),
+                    loss_default,
+                    loss_fitted,
+                    int(kept),
+                ),
+            )
+
+    def last_fit(self) -> tuple[datetime, list[float], bool] | None:
+        """(fitted_at, parameters, kept) of the latest fit, or None."""
+        row = self._fit_row("")
+        return None if row is None else (row[0], row[1], row[2])
+
+    def fitted_parameters(self) -> list[float] | None:
+        """The parameters of the latest fit that was kept (predicted held-out answers better), else None."""
+        row = self._fit_row(" WHERE kept = 1")
+        return row[1] if row is not None and len(row[1]) == 21 else None
+
+    def _fit_row(self, where: str) -> tuple[datetime, list[float], bool] | None:
+        with self._guard():
+            row = self._conn.execute(
+                f"SELECT fitted_at, parameters, kept FROM fsrs_parameters{where} ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+        if row is None:
+            return None
+        try:
+            return from_iso(row[0]), [float(x) for x in json.loads(row[1])], bool(row[2])
+        except (ValueError, TypeError):
+            raise _corrupt(self.path) from None
 
     # reading ------------------------------------------------------------------------------------------------
 
@@ -621,3 +713,62 @@ class Store:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+    # banks studied by path, the per-bank daily new limit (issue 13) -----------------------------------------
+
+    def remember_bank_path(self, bank: str, path: Path | str, at: datetime) -> None:
+        """Remember that `bank` was studied from the file `path` (absolute) at `at`, so the report finds
+        it again when it is not in the banks folder (`bank_paths`, v4). One committed write."""
+        self.remember_bank_paths([(bank, path)], at)
+
+    def remember_bank_paths(self, banks: Iterable[tuple[str, Path | str]], at: datetime) -> None:
+        """`remember_bank_path` for several banks in one transaction (rows already up to date are not
+        rewritten, so a session of the same banks writes nothing)."""
+        rows = {bank: os.path.abspath(path) for bank, path in banks}
+        if not rows:
+            return
+        known = self.bank_paths()
+        changed = [(b, p) for b, p in rows.items() if known.get(b, (None,))[0] != p]
+        if not changed:
+            return
+        with self._write() as conn:
+            conn.executemany(
+                "INSERT INTO bank_paths (bank, path, seen_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (bank) DO UPDATE SET path = excluded.path, seen_at = excluded.seen_at",
+                [(b, p, to_iso(at)) for b, p in changed],
+            )
+
+    def restore_bank_paths(self, rows: dict[str, tuple[str, datetime]]) -> None:
+        """Write back rows read with `bank_paths` (into a store rebuilt by `progress merge`), keeping a
+        bank's row when the store already has one."""
+        with self._write() as conn:
+            conn.executemany(
+                "INSERT INTO bank_paths (bank, path, seen_at) VALUES (?, ?, ?) ON CONFLICT (bank) DO NOTHING",
+                [(bank, path, to_iso(when)) for bank, (path, when) in rows.items()],
+            )
+
+    def bank_paths(self) -> dict[str, tuple[str, datetime]]:
+        """Every bank studied from a file: bank id → (the file's absolute path, when it was last seen)."""
+        with self._guard():
+            rows = self._conn.execute("SELECT bank, path, seen_at FROM bank_paths").fetchall()
+        return {
+            bank: (path, when)
+            for bank, path, when in self._rows(rows, lambda r: (str(r[0]), str(r[1]), from_iso(r[2])))
+        }
+
+    def introduced_by_bank(self, start: datetime, end: datetime) -> dict[str, int]:
+        """Per bank, how many questions were met for the first time in a study session in [start, end):
+        the daily new limit is per bank (as Anki's per deck) and exam questions do not count. An answer
+        undone afterwards does not count either. Answers logged before v3 carry no `state_before`: such
+        an answer counts when it is the question's first (`cards.first_review`)."""
+        sql = (
+            "SELECT r.bank, count(DISTINCT r.question) FROM reviews AS r INDEXED BY reviews_at"
+            " WHERE r.at >= ? AND r.at < ? AND r.mode = 'study' AND r.corrects IS NULL"
+            " AND (r.state_before = 'new' OR (r.state_before IS NULL AND r.at = (SELECT c.first_review"
+            " FROM cards AS c WHERE c.bank = r.bank AND c.question = r.question)))"
+            " AND NOT EXISTS (SELECT 1 FROM reviews AS u WHERE u.corrects = r.id AND u.correction = 'undo')"
+            " GROUP BY r.bank"
+        )
+        with self._guard():
+            rows = self._conn.execute(sql, (to_iso(start), to_iso(end))).fetchall()
+        return {str(bank): int(n) for bank, n in rows}

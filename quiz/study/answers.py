@@ -5,8 +5,9 @@ true/false as `đ`/`s`, `true`/`false`, `y`/`n` or in words (`không đúng`, `c
 A choice may also be typed as its text, and
 several choices or an order as texts separated by `;` (shuffle-proof scripts).
 Pure functions; nothing here reads stdin.
-A line that cannot be read as an answer becomes a response the judge marks wrong, and the
-learner's text is kept for the review log.
+A line that cannot be read as an answer (`x` for true/false, `5` with three options, `abc` for a
+date) becomes `Invalid(text, hint)`: the front end asks again with the hint and saves nothing
+(`unreadable` is the same check for one typed text, used by the screens while the learner types).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, Final
 
+from quiz import messages as M
 from quiz.bank.model import Question
 from quiz.text.yesno import truth_value
 
@@ -51,9 +53,48 @@ TIMED_OUT: Final = _Sentinel("timed_out")
 
 @dataclass(frozen=True)
 class Invalid:
-    """A line that is not a well-formed answer for its question (judged wrong, kept as typed)."""
+    """A line that is not a well-formed answer for its question: asked again with `hint`, never saved
+    (a caller that judges it anyway gets "wrong", the text kept as typed)."""
 
     text: str
+    hint: str = ""
+
+
+def _last_letter(count: int) -> str:
+    return chr(ord("a") + max(0, min(count, 26) - 1))
+
+
+def hint(question: Question, shown: list[str] | None = None) -> str:
+    """How to type an answer to `question`, said when a line could not be read."""
+    count = len(shown) if shown else len(question.choices or question.items)
+    if question.type == "choice":
+        return M.HINT_CHOICE.format(last=_last_letter(count), count=count)
+    if question.type == "multi":
+        return M.HINT_MULTI.format(last=_last_letter(count))
+    if question.type == "order":
+        return M.HINT_ORDER.format(count=count, example=" ".join(str(n) for n in range(count, 0, -1)))
+    if question.type == "truefalse":
+        return M.HINT_TRUEFALSE
+    if question.type == "number":
+        return M.HINT_NUMBER
+    if question.type == "date":
+        precision = {3: "day", 2: "month"}.get(len(str(question.answer).split("-")), "year")
+        return M.HINT_DATE[precision]
+    return ""
+
+
+_UNREADABLE_NOTES = ("not_a_number", "not_a_date", "need_day", "need_month")
+
+
+def unreadable(question: Question, text: str) -> str | None:
+    """The hint when a typed number or date cannot be read as one (`abc`, or `2/2019` when the day is
+    asked), else None. Other typed answers are always readable."""
+    if question.type not in ("number", "date") or not text.strip():
+        return None
+    from quiz.study.judge import judge
+
+    note = getattr(judge(question, cap(text)), "note", None)
+    return hint(question) if note in _UNREADABLE_NOTES else None
 
 
 def _position(token: str, shown: list[str]) -> str | None:
@@ -101,19 +142,20 @@ def parse_line(question: Question, line: str, shown: list[str] | None = None) ->
     text = unicodedata.normalize("NFC", line).strip()
     shown = shown if shown is not None else list(question.choices or question.items)
     if question.type == "choice":
-        return _option(text, shown) or Invalid(text)
+        return _option(text, shown) or Invalid(text, hint(question, shown))
     if question.type == "multi":
         picks = _options(text, shown)
-        return set(picks) if picks else Invalid(text)
+        return set(picks) if picks else Invalid(text, hint(question, shown))
     if question.type == "order":
         picks = _options(text, shown)
-        return picks if picks and sorted(picks) == sorted(shown) else Invalid(text)
+        return picks if picks and sorted(picks) == sorted(shown) else Invalid(text, hint(question, shown))
     if question.type == "truefalse":
         value = truth_value(text)  # `đ`, `có`, `chính xác`, `không đúng`, `sai rồi` …
         if value is not None:
             return value
-        return Invalid(text)
-    return text
+        return Invalid(text, hint(question, shown))
+    problem = unreadable(question, text)  # `abc` for a number or a date
+    return Invalid(text, problem) if problem else text
 
 
 def describe(question: Question, response: Any) -> str:

@@ -1,7 +1,8 @@
 """Session logic: which questions to ask, and what happens to an answer. No terminal I/O.
 
 - `study_queue`: due questions first (lowest retrievability first), then new ones up to the daily
-  new limit (counting those already introduced today); `cram` ignores the schedule.
+  new limit of each bank (as Anki's per-deck limit), counting those its study sessions already
+  introduced today (exam questions do not count); `cram` ignores the schedule.
 - `exam_queue`: N questions drawn at random; the same seed gives the same questions in the same
   order with the same shuffled choices.
 - Both keep siblings apart (`quiz.study.siblings`): never two questions of which one gives the other
@@ -13,8 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import random
-import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -77,10 +77,11 @@ class _Answered:
 
 
 def tag_key(tag: str) -> str:
-    """Tags compare without case or diacritics: `--tag so-lieu` finds `số-liệu`."""
-    from quiz.text.vietnamese import fold
+    """Tags compare without case or diacritics, spaces and hyphens alike: `--tag "so lieu"` finds
+    `số-liệu` (`quiz.bank.model.tag_key`)."""
+    from quiz.bank.model import tag_key as key
 
-    return fold(unicodedata.normalize("NFC", tag)).casefold().strip()
+    return key(tag)
 
 
 def select_questions(banks: Iterable[Bank], tags: Sequence[str] = ()) -> list[tuple[Bank, Question]]:
@@ -157,7 +158,7 @@ def study_queue(
     *,
     tags: Sequence[str] = (),
     new_limit: int = 10,
-    introduced_today: int = 0,
+    introduced_today: Mapping[str, int] | int = 0,
     limit: int | None = None,
     cram: bool = False,
     rng: random.Random | None = None,
@@ -165,6 +166,9 @@ def study_queue(
     seed: str | None = None,
 ) -> list[Item]:
     """What to ask now: due cards by lowest retrievability, then new questions (`new_order` by `seed`).
+
+    `new_limit` is per bank and per day: `introduced_today` maps a bank id to the questions it already
+    introduced today (`Store.introduced_by_bank`; a plain number is taken for every bank).
 
     `siblings` (`SiblingIndex.of(banks)`: declared, answer-in-prompt and overlapping-quote pairs)
     buries siblings: of questions that give each other away, only the first in line is asked in this
@@ -184,14 +188,16 @@ def study_queue(
         due = [it for it in due if it.card is not None and it.card.due <= now]
         due.sort(key=lambda it: card_retrievability(it.card, now))
         due = [it for it in due if gate.admit(it.key)]
-        room = max(0, new_limit - introduced_today)
         new: list[Item] = []
+        taken: dict[str, int] = {}
         for bank, question in pool:
-            if len(new) >= room:
-                break
+            met = introduced_today if isinstance(introduced_today, int) else introduced_today.get(bank.id, 0)
+            if taken.get(bank.id, 0) >= new_limit - met:
+                continue
             item = Item(bank, question)
             if item.key not in cards and gate.admit(item.key):
                 new.append(item)
+                taken[bank.id] = taken.get(bank.id, 0) + 1
         items = due + new
     if limit is not None:
         items = items[: max(0, limit)]
@@ -279,6 +285,7 @@ class Session:
             duration_ms=duration_ms,
             mode=self.mode,
             fingerprint=fingerprint,
+            predicted=self.scheduler.recall(card, now),  # the readiness forecast's calibration
         )
         review_id = self.store.record(review, state)
         item.card = state

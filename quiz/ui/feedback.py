@@ -1,8 +1,9 @@
 """The judge's verdict (codes) in the learner's words: why an answer was almost or wrong.
 
-`verdict_lines(verdict)` gives the lines shown under the ✓/≈/✗ line: the reason with the right
-spelling, the multi options missed and chosen in excess, each cloze blank not right with its
-right word. Plain strings from quiz/messages.py; the caller escapes and prints them.
+`headline(question, verdict)` is the ✓/≈/✗ line itself (a true/false verdict says what the statement
+is: "✓ Đúng — mệnh đề đúng"). `verdict_lines(verdict)` gives the lines shown under it: the reason
+with the right spelling, the multi options missed and chosen in excess, each cloze blank not right
+with its right word. Plain strings from quiz/messages.py; the caller escapes and prints them.
 """
 
 from __future__ import annotations
@@ -23,6 +24,14 @@ _NOTES = {
     "need_day": M.DETAIL_NEED_DAY,
     "need_month": M.DETAIL_NEED_MONTH,
 }
+
+
+def headline(question: Any, verdict: Any) -> str:
+    """The verdict line: `✓ Đúng: …`, `≈ Gần đúng: …`, `✗ Sai. Đáp án: …`; true/false in words."""
+    if getattr(question, "type", None) == "truefalse" and verdict.outcome in M.VERDICT_TRUEFALSE:
+        truth = M.TRUTH_WORDS[bool(question.answer)]
+        return M.VERDICT_TRUEFALSE[verdict.outcome].format(truth=truth)
+    return M.VERDICT_LINE[verdict.outcome].format(expected=verdict.expected)
 
 
 def _reason_line(outcome: str, reason: str | None, expected: str) -> str | None:

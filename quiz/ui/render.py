@@ -6,6 +6,7 @@ Pure functions returning strings: the CLI decides where and how (colour or not) 
 from __future__ import annotations
 
 import string
+import unicodedata
 
 from quiz import messages as M
 from quiz.bank.model import Bank, Question, cloze_display, format_date, format_decimal
@@ -17,17 +18,24 @@ def letter(index: int) -> str:
     return LETTERS[index]
 
 
-def question_lines(question: Question, order: list[str] | None = None, options: bool = True) -> list[str]:
+def kind_label(question: Question) -> str:
+    """The question's type in words (`chọn một`, `điền tháng/năm`), as the header shows it."""
+    if question.type == "date":
+        return M.DATE_LABELS[date_precision(question)]
+    return M.TYPE_LABELS.get(question.type, question.type)
+
+
+def question_lines(
+    question: Question, order: list[str] | None = None, options: bool = True, kind: bool = True
+) -> list[str]:
     """The question as asked: prompt, then lettered choices or numbered items.
 
     `order` is the shuffled order of choices (choice/multi) or items (order) the learner sees;
-    `options=False` leaves them out (an interactive widget shows them instead).
+    `options=False` leaves them out (an interactive widget shows them instead); `kind=False` leaves
+    out the `[type]` mark (a session's header already says it).
     """
-    kind = M.TYPE_LABELS.get(question.type, question.type)
-    if question.type == "date":
-        kind = M.DATE_LABELS[date_precision(question)]
     shown_prompt = numbered_cloze(question) if question.type == "cloze" else question.display_prompt
-    lines = [f"[{kind}] {shown_prompt}"]
+    lines = [f"[{kind_label(question)}] {shown_prompt}" if kind else shown_prompt]
     if question.type == "cloze" and question.prompt:
         lines.insert(0, question.prompt)
     if not options:
@@ -43,6 +51,25 @@ def question_lines(question: Question, order: list[str] | None = None, options: 
     elif question.type == "number" and question.unit:
         lines.append(f"  ({question.unit})")
     return lines
+
+
+def answer_echo(question: Question, response: object, shown: list[str] | None = None) -> str:
+    """The answer as it was read, in words (`b) Hoàng Bình Quân`, `Sai`, `a) …; c) …`), for plain output
+    that does not show what was typed."""
+    shown = shown or list(question.choices or question.items)
+
+    def lettered(text: str) -> str:
+        return f"{letter(shown.index(text))}) {text}" if text in shown[:26] else text
+
+    if isinstance(response, bool):
+        return M.TRUE if response else M.FALSE
+    if question.type == "choice" and isinstance(response, str):
+        return lettered(response)
+    if question.type == "multi" and isinstance(response, (set, frozenset, list)):
+        return "; ".join(lettered(c) for c in shown if c in response)
+    if isinstance(response, (list, tuple)):
+        return (" → " if question.type == "order" else " | ").join(str(r) for r in response)
+    return str(getattr(response, "text", response))
 
 
 def date_precision(question: Question) -> str:
@@ -91,3 +118,51 @@ def grounding_lines(bank: Bank, question: Question) -> list[str]:
     if question.quote:
         lines.append(f"{M.SHOW_QUOTE}: «{question.quote}»")
     return lines
+
+
+def cells(text: str) -> int:
+    """How many terminal columns `text` takes (wide East Asian characters two, combining marks none)."""
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def wrap(text: str, width: int, first: str = "", rest: str | None = None) -> list[str]:
+    """`text` wrapped at word boundaries to `width` columns: `first` before the first line, `rest`
+    (spaces as wide as `first` by default) before the others. A word wider than a line is the only
+    thing ever cut. Each newline of `text` starts a new line."""
+    rest = " " * cells(first) if rest is None else rest
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = first if not lines else rest
+        used = cells(line)
+        empty = True
+        for word in paragraph.split():
+            size = cells(word)
+            if not empty and used + 1 + size > width:
+                lines.append(line)
+                line, used, empty = rest, cells(rest), True
+            if not empty:
+                line, used = line + " ", used + 1
+            while used + size > width and used < width and size > 1:  # a word longer than a line
+                room = width - used
+                head, word = _cut(word, room)
+                lines.append(line + head)
+                line, used = rest, cells(rest)
+                size = cells(word)
+            line, used, empty = line + word, used + size, False
+        lines.append(line)
+    return lines
+
+
+def _cut(word: str, room: int) -> tuple[str, str]:
+    """The first `room` columns of a word and the rest (never zero characters)."""
+    used = 0
+    for index, char in enumerate(word):
+        used += cells(char)
+        if used > room:
+            return word[: max(1, index)], word[max(1, index) :]
+    return word, ""

@@ -14,10 +14,13 @@ from typing import Any
 from quiz import messages as M
 from quiz.ui.report_text import (
     day_label,
+    from_path_lines,
     heat_level,
     heatmap_grid,
+    missing_bank_lines,
     percent,
     summary_lines,
+    weak_lines,
     when_label,
 )
 
@@ -43,6 +46,28 @@ svg { max-width: 100%; height: auto; }
 svg text { font-family: inherit; fill: #1f2328; }
 ol.weakest li { margin-bottom: .5rem; }
 ol.weakest .detail { color: #59636e; font-size: .88rem; }
+.scroll { overflow-x: auto; }
+ul.missing li { margin-bottom: .4rem; }
+ol.weakest .answer { color: #1a7f37; }
+/* A phone (480 px): each row's name on its own line above its figures, nothing squeezed letter by letter */
+@media (max-width: 40rem) {
+  body { margin: 1rem auto; padding: 0 .7rem; }
+  h1 { font-size: 1.35rem; }
+  h2 { margin-top: 1.5rem; }
+  table.stats, table.stats thead, table.stats tbody, table.stats tfoot { display: block; }
+  table.stats tr { display: grid; grid-template-columns: repeat(7, minmax(0, 1fr)); }
+  table.stats th, table.stats td { padding: .2rem .25rem; overflow-wrap: anywhere; }
+  table.stats th { font-size: .78rem; }
+  table.stats th:first-child, table.stats td:first-child { grid-column: 1 / -1; border-bottom: none;
+       padding-bottom: 0; overflow-wrap: normal; }
+  table.stats tbody tr, table.stats tfoot tr { border-bottom: 1px solid #d0d7de; }
+  table.stats td { border-bottom: none; }
+  table.orphans { font-size: .82rem; }
+  table.orphans td.text { overflow-wrap: anywhere; }
+  svg.forecast { min-width: 40rem; }
+  ol.weakest { padding-left: 1.4rem; }
+  ol.weakest code { overflow-wrap: anywhere; }
+}
 @media print {
   body { margin: 0; max-width: none; font-size: 10.5pt; }
   h2 { break-after: avoid; }
@@ -65,7 +90,12 @@ def _stats_table(rows: list[dict[str, Any]], key: str, header: str, total: dict[
         numbers = [row[k] for k in ("questions", "new", "learning", "mastered", "due_now", "reviews")]
         return "".join(f"<td>{_e(n)}</td>" for n in numbers) + f"<td>{_e(percent(row['accuracy']))}</td>"
 
-    out = ["<table>", "<thead><tr>", *(f'<th scope="col">{_e(h)}</th>' for h in heads), "</tr></thead>"]
+    out = [
+        '<table class="stats">',
+        "<thead><tr>",
+        *(f'<th scope="col">{_e(h)}</th>' for h in heads),
+        "</tr></thead>",
+    ]
     out.append("<tbody>")
     for row in rows:
         label = f"<td>{_e(row[key])}"
@@ -172,14 +202,10 @@ def _weakest(report: dict[str, Any]) -> str:
         return f'<p class="note">{_e(M.REPORT_WEAKEST_NONE)}</p>'
     items = []
     for row in rows:
-        detail = M.REPORT_WEAK_LINE.format(
-            lapses=row["lapses"],
-            wrong=row["reviews"] - row["correct"],
-            reviews=row["reviews"],
-            recall=percent(row["retrievability"]),
-        )
+        answer, detail = weak_lines(row, report["generated_at"])
         items.append(
             f"<li><code>{_e(row['bank'])}/{_e(row['id'])}</code><br>{_e(row['prompt'])}"
+            f'<br><span class="answer">{_e(answer)}</span>'
             f'<br><span class="detail">{_e(detail)}</span></li>'
         )
     return '<ol class="weakest">\n' + "\n".join(items) + "\n</ol>"
@@ -199,7 +225,7 @@ def _overruled(report: dict[str, Any]) -> str:
 def _orphans(report: dict[str, Any]) -> str:
     heads = (M.COL_BANK, "id", M.COL_REVIEWS, M.COL_ACCURACY, M.COL_LAST)
     out = [
-        "<table>",
+        '<table class="orphans">',
         "<thead><tr>",
         *(f'<th scope="col">{_e(h)}</th>' for h in heads),
         "</tr></thead><tbody>",
@@ -228,15 +254,24 @@ def render_html(report: dict[str, Any]) -> str:
         f'<section id="summary" class="summary">\n{"".join(summary)}\n'
         f'<p class="note">{_e(M.REPORT_MASTERED_NOTE)}<br>{_e(M.REPORT_RETENTION_NOTE)}</p>\n</section>',
         f'<section id="banks">\n<h2>{_e(M.REPORT_BANKS)}</h2>\n'
-        f"{_stats_table(report['banks'], 'bank', M.COL_BANK, report['totals'])}\n</section>",
+        f"{_stats_table(report['banks'], 'bank', M.COL_BANK, report['totals'])}\n"
+        + "".join(f'<p class="note">{_e(line)}</p>\n' for line in from_path_lines(report))
+        + "</section>",
     ]
+    if report.get("missing_banks"):
+        items = "".join(f"<li>{_e(line)}</li>" for line in missing_bank_lines(report))
+        sections.append(
+            f'<section id="missing-banks">\n<h2>{_e(M.REPORT_MISSING_BANKS)}</h2>\n'
+            f'<ul class="missing">{items}</ul>\n</section>'
+        )
     if report["tags"]:
         sections.append(
             f'<section id="tags">\n<h2>{_e(M.REPORT_TAGS)}</h2>\n'
             f"{_stats_table(report['tags'], 'tag', M.COL_TAG, None)}\n</section>"
         )
     sections.append(
-        f'<section id="forecast">\n<h2>{_e(M.REPORT_FORECAST)}</h2>\n{forecast_svg(report)}\n</section>'
+        f'<section id="forecast">\n<h2>{_e(M.REPORT_FORECAST)}</h2>\n'
+        f'<div class="scroll">{forecast_svg(report)}</div>\n</section>'
     )
     sections.append(
         f'<section id="heatmap">\n<h2>{_e(M.REPORT_HEATMAP)}</h2>\n{heatmap_svg(report)}\n</section>'
@@ -248,6 +283,10 @@ def render_html(report: dict[str, Any]) -> str:
         sections.append(
             f'<section id="overruled">\n<h2>{_e(M.REPORT_OVERRULED)}</h2>\n{_overruled(report)}\n</section>'
         )
+    if "readiness" in report:  # the exam forecast, calibration (reliability plot) and leeches (issue 16)
+        from quiz.ui.report_readiness import html_section
+
+        sections.append(html_section(report))
     if report["orphans"]:
         sections.append(
             f'<section id="orphans">\n<h2>{_e(M.REPORT_ORPHANS)}</h2>\n{_orphans(report)}\n</section>'

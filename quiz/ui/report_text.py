@@ -81,3 +81,46 @@ def summary_lines(report: dict[str, Any]) -> list[str]:
             )
         )
     return lines
+
+
+def weak_lines(row: dict[str, Any], generated_at: str) -> tuple[str, str]:
+    """A weakest question's right answer and its detail line: wrong answers, lapses, when it comes back."""
+    if row.get("due") is None:
+        due = M.REPORT_WEAK_NO_DUE
+    elif datetime.fromisoformat(row["due"]) <= datetime.fromisoformat(generated_at):
+        due = M.REPORT_WEAK_DUE_NOW
+    else:
+        due = M.REPORT_WEAK_DUE_AT.format(when=when_label(row["due"]))
+    detail = M.REPORT_WEAK_LINE.format(
+        lapses=row["lapses"], wrong=row["reviews"] - row["correct"], reviews=row["reviews"], due=due
+    )
+    return M.REPORT_WEAK_ANSWER.format(answer=row.get("answer") or M.REPORT_NONE), detail
+
+
+def from_path_lines(report: dict[str, Any]) -> list[str]:
+    """One line per bank read again from the file it was studied from (`quiz study my.yaml`)."""
+    return [
+        M.REPORT_FROM_PATH.format(bank=row["bank"], path=row["path"])
+        for row in report["banks"]
+        if row.get("from_path")
+    ]
+
+
+def missing_bank_lines(report: dict[str, Any]) -> list[str]:
+    """One line per bank studied from a file that is gone (or no longer loads)."""
+    import shlex
+
+    lines = []
+    for row in report.get("missing_banks", []):
+        why = M.REPORT_MISSING_WHY[row["reason"]].format(path=shlex.quote(row["path"]))
+        lines.append(
+            M.REPORT_MISSING_LINE.format(
+                bank=row["bank"],
+                path=row["path"],
+                why=why,
+                reviews=row["reviews"],
+                questions=row["questions"],
+                seen=when_label(row.get("last_review") or row["seen_at"]),
+            )
+        )
+    return lines

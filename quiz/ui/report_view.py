@@ -13,6 +13,7 @@ from typing import Any
 
 from rich import box
 from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -20,7 +21,17 @@ from quiz import messages as M
 from quiz import settings
 from quiz.text.escape import escape
 from quiz.ui.console import make_console
-from quiz.ui.report_text import day_label, heat_level, heatmap_grid, percent, summary_lines, when_label
+from quiz.ui.report_text import (
+    day_label,
+    from_path_lines,
+    heat_level,
+    heatmap_grid,
+    missing_bank_lines,
+    percent,
+    summary_lines,
+    weak_lines,
+    when_label,
+)
 
 BAR_WIDTH = 40
 SHADES = ("·", "░", "▒", "▓", "█")
@@ -116,12 +127,8 @@ def _weakest(report: dict[str, Any]) -> Group:
         lines.append(head)
         indent = " " * (width + 2)
         lines.append(Text(indent + (row["prompt"] or ""), no_wrap=True, overflow="ellipsis"))
-        detail = M.REPORT_WEAK_LINE.format(
-            lapses=row["lapses"],
-            wrong=row["reviews"] - row["correct"],
-            reviews=row["reviews"],
-            recall=percent(row["retrievability"]),
-        )
+        answer, detail = weak_lines(row, report["generated_at"])
+        lines.append(Text(indent + answer, style="green", no_wrap=True, overflow="ellipsis"))
         lines.append(Text(indent + detail, style="dim"))
     return Group(*lines)
 
@@ -182,6 +189,13 @@ def render(report: dict[str, Any], console: Console) -> None:
     out()
     out(_heading(M.REPORT_BANKS))
     out(_stats_table(report["banks"], "bank", M.COL_BANK, report["totals"]))
+    for line in from_path_lines(report):
+        out(Padding(Text(line, style="dim"), (0, 0, 0, 2)))  # wrapped lines stay indented
+    if report.get("missing_banks"):
+        out()
+        out(_heading(M.REPORT_MISSING_BANKS))
+        for line in missing_bank_lines(report):
+            out(Padding(Text(line, style="yellow"), (0, 0, 0, 2)))
     out()
     if report["tags"]:
         out(_heading(M.REPORT_TAGS))
@@ -201,6 +215,11 @@ def render(report: dict[str, Any], console: Console) -> None:
         out()
         out(_heading(M.REPORT_OVERRULED))
         out(_overruled(report))
+    if "readiness" in report:  # the exam forecast, calibration and leeches (issue 16)
+        from quiz.ui.report_readiness import terminal
+
+        out()
+        out(terminal(report))
     if report["orphans"]:
         out()
         out(_heading(M.REPORT_ORPHANS))

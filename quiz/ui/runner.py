@@ -14,8 +14,8 @@ What the loop does (docs/cli.md, "Study and exam sessions"):
   logged as correcting rows (`Session.overrule` / `Session.undo`);
 * exam: no feedback; a skipped question comes back once at the end while time remains; the time
   limit ends the exam even in the middle of a question (`TIMED_OUT`: that answer is not graded);
-* with a time limit, the time left is shown before each question (the interactive exam screen shows
-  its own countdown).
+* an exam with a time limit says the time left before each question in plain mode (the screen counts
+  down itself; a study session's line comes from quiz/cli/study.py).
 
 Ctrl-C or end of input at any point ends the loop; every answer already judged is already saved
 (the session commits each one as it is judged), and the summary is printed.
@@ -34,11 +34,12 @@ from typing import IO, Any, Protocol
 from rich.console import Console
 
 from quiz import messages as M
+from quiz.progress.forecast import is_leech
 from quiz.study.answers import MAX_ANSWER_CHARS, SKIP, TIMED_OUT, Invalid, cap, parse_line
 from quiz.study.session import Item, Session, Tally
 from quiz.text.escape import printable
-from quiz.ui.feedback import verdict_lines
-from quiz.ui.render import grounding_lines, question_lines
+from quiz.ui.feedback import headline, verdict_lines
+from quiz.ui.render import answer_echo, grounding_lines, kind_label, question_lines
 from quiz.ui.screens import InteractiveIO
 
 __all__ = ["InteractiveIO", "Outcome", "PlainIO", "SessionIO", "run", "show_exam_review", "show_missed"]
@@ -132,6 +133,9 @@ class PlainIO:
         self.stream = stream
         self.console = console
         self._may_overrule = self._may_undo = False  # what a `!d`/`!u` line would correct now
+        # typed on a terminal: a prompt marker before each line; read from a file or a pipe: the
+        # answer read is echoed, so the output reads as the whole exchange
+        self.terminal = stream.isatty() if hasattr(stream, "isatty") else False
         self._fd: _FdLines | None = None
         try:
             if os.name == "posix":
@@ -140,6 +144,8 @@ class PlainIO:
             self._fd = None
 
     def _line(self, deadline: float | None = None) -> str:
+        if self.terminal:
+            self.console.print(M.PLAIN_PROMPT, end="", style="bold", markup=False)
         if self._fd is not None:
             raw = self._fd.readline(deadline)
             if raw == b"":
@@ -163,6 +169,9 @@ class PlainIO:
             return TIMED_OUT
         if deadline is not None and time.monotonic() >= deadline:
             return TIMED_OUT  # given after the limit: not graded
+        if not self.terminal and response is not SKIP and not isinstance(response, _Command):
+            shown = answer_echo(item.question, response, item.shown)
+            self.console.print(M.PLAIN_ECHO.format(answer=shown), style="dim", markup=False)
         return response
 
     def _ask(self, item: Item, deadline: float | None) -> Any:
@@ -217,7 +226,7 @@ class PlainIO:
     def final_command(self) -> str | None:
         """After the last question: "overrule"/"undo" when the next line is `!d`/`!u` (and allowed);
         nothing is read from a terminal (a learner there has nothing more to type)."""
-        if not (self._may_overrule or self._may_undo) or self.stream.isatty():
+        if not (self._may_overrule or self._may_undo) or self.terminal:
             return None
         try:
             command = self._command(self._line())
@@ -343,17 +352,21 @@ def run(
             second_round = True
             left = sum(1 for t in queue[i:] if t.kind == "skipped")
             console.print(M.EXAM_SECOND_ROUND.format(count=left), markup=False, style="bold")
-        if deadline is not None and not (exam and io.interactive):  # the exam screen counts down itself
-            left_time = _clock(deadline - time.monotonic())
-            console.print(M.TIME_LEFT.format(time=left_time), markup=False, style="dim")
+        if deadline is not None and exam and not io.interactive:  # the exam screen counts down itself;
+            # a study session's line comes from its front end (quiz/cli/study.py `_TimeLeft`)
+            console.print(
+                M.TIME_LEFT.format(left=_clock(deadline - time.monotonic())), markup=False, style="dim"
+            )
         if turn.kind == "repeat":
             console.print(M.REPEAT_LINE, markup=False, style="yellow")
         console.print(
-            M.POSITION.format(n=number[id(item)], total=len(items), bank=item.bank.id, id=item.question.id),
+            M.POSITION.format(
+                n=number[id(item)], total=len(items), bank=item.bank.title, kind=kind_label(item.question)
+            ),
             style="dim",
             markup=False,
         )
-        for line in question_lines(item.question, item.shown or None, options=not io.interactive):
+        for line in question_lines(item.question, item.shown or None, options=not io.interactive, kind=False):
             console.print(line, style="bold", markup=False)
         started = time.monotonic()
         try:
@@ -389,18 +402,19 @@ def run(
         verdict = session.judge(item, response)
         rate = None
         if self_rate and verdict.outcome == "correct" and show_feedback:
-            console.print(
-                M.VERDICT_LINE["correct"].format(expected=verdict.expected), style="green", markup=False
-            )
+            console.print(headline(item.question, verdict), style="green", markup=False)
             try:
                 rate = io.self_rate()
             except (EOFError, KeyboardInterrupt):
                 outcome.interrupted = True
-        session.record(item, response, verdict, now(), duration_ms, rate)
+        lapses_before = item.card.lapses if item.card is not None else 0
+        state = session.record(item, response, verdict, now(), duration_ms, rate)
         if show_feedback:
             show_verdict(
                 console, item, verdict, repeat_correct=not (self_rate and verdict.outcome == "correct")
             )
+            if state.lapses > lapses_before and is_leech(state.lapses):
+                show_leech(console, item, state.lapses)
         if outcome.interrupted:
             break
         i += 1
@@ -473,11 +487,19 @@ def show_exam_review(console: Console, result: Any) -> None:
             console.print(f"   {line}", markup=False, style="dim" if line.startswith(M.SHOW_SOURCE) else None)
 
 
+def show_leech(console: Console, item: Item, lapses: int) -> None:
+    """A leech just lapsed again (issue 16): say so, and show its explanation and quote once more."""
+    console.print(M.LEECH_NOTE.format(lapses=lapses), style="bold yellow", markup=False)
+    for line in grounding_lines(item.bank, item.question):
+        if not line.startswith(M.SHOW_SOURCE):
+            console.print(f"  {line}", markup=False, style="yellow")
+
+
 def show_verdict(console: Console, item: Item, verdict: Any, repeat_correct: bool = True) -> None:
     """✓/≈/✗ with the right answer, then why (diacritics, typo), explanation, source and quote."""
     if verdict.outcome != "correct" or repeat_correct:
         console.print(
-            M.VERDICT_LINE[verdict.outcome].format(expected=verdict.expected),
+            headline(item.question, verdict),
             style=VERDICT_STYLES[verdict.outcome],
             markup=False,
         )
