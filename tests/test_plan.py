@@ -392,3 +392,18 @@ def test_simulation_meets_the_targets_on_the_shipped_banks():
         exam_recall = sum(e for e, _ in plan) / len(plan)
         assert exam_recall >= target, (exam_day, exam_recall)
         assert sum(a for _, a in plan) >= sum(a for _, a in study), exam_day
+
+
+def test_under_a_plan_new_questions_are_interleaved_across_banks(env, monkeypatch):
+    # A newcomer with an exam plan over the shipped banks meets several banks and types in the first
+    # questions, not the first bank's questions in file order (issue 13, point 12).
+    shipped = Path(__file__).resolve().parent.parent / "banks"
+    monkeypatch.setenv("QUIZ_BANKS", str(shipped))
+    monkeypatch.delenv("QUIZ_ORDER")
+    assert quiz("plan", "20/12/2026", "--minutes", "30").exit_code == 0
+    result = quiz("study", "--plain", text="\n" * 400)
+    assert result.exit_code == 0, result.output
+    headers = [line.split(" · ")[1:] for line in result.output.splitlines() if line.startswith("Câu ")][:6]
+    assert len(headers) == 6, result.output
+    assert len({bank for bank, _ in headers}) >= 3, headers
+    assert len({kind for _, kind in headers}) >= 3, headers

@@ -256,3 +256,13 @@ def no_match(banks: Any, tags: list[str] | None) -> QuizError:
         listed = sorted(known.values(), key=lambda t: (fold(t).casefold(), t))
         message += "; " + M.NO_MATCH_TAGS.format(tags=", ".join(listed))
     return QuizError(message)
+
+
+def new_order_seed(store: Any) -> str | None:
+    """How new questions are ordered: the learner's own seed, QUIZ_SEED, or bank order (QUIZ_ORDER=bank)."""
+    from quiz import settings
+
+    current = settings.current()
+    if (current.order or "").strip().casefold() == "bank":
+        return None
+    return current.seed or store.seed()

@@ -10,7 +10,15 @@ import typer
 
 from quiz import messages as M
 from quiz import settings
-from quiz.cli.common import BanksArgument, BanksOption, ProgressOption, echo, user_errors, warn
+from quiz.cli.common import (
+    BanksArgument,
+    BanksOption,
+    ProgressOption,
+    echo,
+    new_order_seed,
+    user_errors,
+    warn,
+)
 from quiz.errors import QuizError
 
 DEFAULT_MINUTES = 15
@@ -180,6 +188,7 @@ def planned_session(store: Any, chosen: Any, now: Any, tags: Any, exam: date | N
         model=_model(store),
         siblings=siblings,
         rng=random.Random(settings.current().seed),
+        seed=new_order_seed(store),
     )
     return items, active, left, work, chosen
 

@@ -16,6 +16,7 @@ from quiz.cli.common import (
     PlainOption,
     ProgressOption,
     TagOption,
+    new_order_seed,
     no_match,
     positive,
     user_errors,
@@ -196,14 +197,6 @@ def _print_summary(
     console.print(M.NEXT_DUE.format(when=when, count=due.soon), markup=False)
 
 
-def _new_order_seed(store: Any) -> str | None:
-    """How new questions are ordered: the learner's own seed, QUIZ_SEED, or bank order (QUIZ_ORDER=bank)."""
-    current = settings.current()
-    if (current.order or "").strip().casefold() == "bank":
-        return None
-    return current.seed or store.seed()
-
-
 def _predicted_score(store: Any, scheduler: Any, items: Any) -> float:
     """The exam score FSRS predicts before the exam: mean recall of its questions now (0 if new)."""
     from quiz.progress.clock import now as clock_now
@@ -318,7 +311,7 @@ def study(
             cram=cram,
             siblings=SiblingIndex.of(chosen),
             rng=random.Random(settings.current().seed),  # QUIZ_SEED: reproducible demos and tests
-            seed=_new_order_seed(store),
+            seed=new_order_seed(store),
         )
         session = Session(store, scheduler, "study", accept_no_diacritics)
         if not items:

@@ -250,14 +250,16 @@ def plan_items(
     model: Model = DEFAULT,
     siblings: SiblingIndex | None = None,
     rng: random.Random | None = None,
+    seed: str | None = None,
 ) -> tuple[list[Item], DayWork]:
-    """Today's questions under `plan`, in `day_order`'s order, siblings kept apart."""
+    """Today's questions under `plan`, in `day_order`'s order, siblings kept apart; new questions come
+    in the learner's interleaved order (`new_order` with `seed`; None: bank order)."""
     from quiz.progress.clock import today
-    from quiz.study.session import Item, select_questions, shuffled_view
+    from quiz.study.session import Item, new_order, select_questions, shuffled_view
     from quiz.study.siblings import SiblingGate
 
     rng = rng or random.Random()
-    pool = {(b.id, q.id): (b, q) for b, q in select_questions(banks, tags)}
+    pool = {(b.id, q.id): (b, q) for b, q in new_order(select_questions(banks, tags), seed)}
     memories = [memory_of(key, cards.get(key), now) for key in pool]
     work = day_order(
         memories,
