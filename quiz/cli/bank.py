@@ -30,7 +30,9 @@ bank_app = typer.Typer(
 def bank_check(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="Tệp YAML hoặc thư mục (mặc định: thư mục ngân hàng).", show_default=False),
+        typer.Argument(
+            metavar="TỆP", help="Tệp YAML hoặc thư mục (mặc định: thư mục ngân hàng).", show_default=False
+        ),
     ] = None,
     sources: Annotated[
         Path | None,
@@ -48,7 +50,10 @@ def bank_check(
     """Kiểm tra ngân hàng câu hỏi: liệt kê mọi lỗi (tệp:dòng) trong một lần chạy, rồi các cảnh báo
     chất lượng (đề in đáp án của câu khác, id chứa đáp án, đề quá dài…; xem docs/bank-format.md).
 
-    Ví dụ:  quiz bank check  ·  quiz bank check banks/moi.yaml --sources banks/sources --strict
+    
+    Ví dụ:
+      quiz bank check
+      quiz bank check banks/moi.yaml --sources banks/sources --strict
 
     Mã thoát: 0 không lỗi, 1 có lỗi (--strict: cả cảnh báo), 2 đường dẫn không dùng được.
     """
@@ -85,7 +90,10 @@ def bank_check(
 def bank_list(banks: BanksOption = None) -> None:
     """Liệt kê các ngân hàng câu hỏi: id, tên, số câu, tệp.
 
-    Ví dụ:  quiz bank list  ·  quiz bank list --banks ~/ngan-hang
+    
+    Ví dụ:
+      quiz bank list
+      quiz bank list --banks ~/ngan-hang
     """
     from quiz.bank.library import display_path, library_dirs, resolve
 
@@ -118,7 +126,10 @@ def bank_show(
 ) -> None:
     """Xem một ngân hàng, hoặc một câu hỏi như người học thấy, kèm đáp án.
 
-    Ví dụ:  quiz bank show doi-ngoai-dang-2018  ·  quiz bank show doi-ngoai-dang-2018 so-chinh-dang-2018
+    
+    Ví dụ:
+      quiz bank show doi-ngoai-dang-2018
+      quiz bank show doi-ngoai-dang-2018 so-chinh-dang-2018
     """
     from quiz.bank.library import library_dirs, resolve
     from quiz.ui.render import answer_lines, question_lines
@@ -198,7 +209,9 @@ def bank_new(
 ) -> None:
     """Tạo ngân hàng mới <thư mục ngân hàng>/ID.yaml: mỗi loại câu hỏi một câu mẫu, mọi khóa có chú thích.
 
-    Ví dụ:  quiz bank new chi-thi-doi-ngoai --title "Chỉ thị về đối ngoại" --source bai-bao.txt
+    
+    Ví dụ:
+      quiz bank new chi-thi-doi-ngoai --title "Chỉ thị về đối ngoại" --source bai-bao.txt
 
     Không ghi đè tệp đã có. Tiếp theo: quiz bank add ID, rồi quiz bank check.
     """
@@ -319,8 +332,9 @@ def bank_add(
     Không có --type (trong terminal): hỏi từng trường, kiểm tra ngay, xem trước rồi xác nhận;
     gõ < để quay lại trường trước. Số viết kiểu Việt Nam: 245, 1.000 (hàng nghìn), 0,6 (thập phân).
 
-    Ví dụ:  quiz bank add chi-thi-doi-ngoai
-
+    
+    Ví dụ:
+      quiz bank add chi-thi-doi-ngoai
       quiz bank add chi-thi-doi-ngoai --type number --prompt "Bao nhiêu chính đảng?" --answer 245
 
     Câu không hợp lệ, hoặc trích dẫn không có nguyên văn trong bài: mã thoát 2, tệp không đổi.
@@ -400,7 +414,10 @@ def bank_draft(
 
     Mọi câu mang thẻ `draft` và trích nguyên văn câu trong bài: duyệt, sửa hoặc xóa từng câu.
 
-    Ví dụ:  quiz bank draft bai-bao.txt --out banks/bai-bao.yaml  ·  quiz bank draft bai-bao.txt > nhap.yaml
+    
+    Ví dụ:
+      quiz bank draft bai-bao.txt --out banks/bai-bao.yaml
+      quiz bank draft bai-bao.txt > nhap.yaml
     """
     from quiz.authoring.draft import draft_from_article
 
@@ -427,7 +444,10 @@ def bank_fmt(
     Mọi chú thích (# …) và các nhóm câu được giữ nguyên. Tệp chỉ được ghi khi bản mới nạp lại
     đúng y ngân hàng cũ (mọi câu, mọi trường) và còn đủ mọi chú thích.
 
-    Ví dụ:  quiz bank fmt chi-thi-doi-ngoai  ·  quiz bank fmt banks/moi.yaml --check
+    
+    Ví dụ:
+      quiz bank fmt chi-thi-doi-ngoai
+      quiz bank fmt banks/moi.yaml --check
     """
     from quiz.authoring import add as authoring
     from quiz.authoring.fmt import format_bank

@@ -23,7 +23,11 @@ def config(
 ) -> None:
     """Xem hoặc đổi tuỳ chọn của người học (lưu trong tệp tuỳ chọn, dùng cho mọi phiên sau).
 
-    Ví dụ:  quiz config  ·  quiz config --accept-no-diacritics  ·  quiz config --require-diacritics
+    
+    Ví dụ:
+      quiz config
+      quiz config --accept-no-diacritics
+      quiz config --require-diacritics
     """
     from quiz.progress import preferences
 

@@ -83,7 +83,9 @@ def export_anki(
 ) -> None:
     """Xuất thành gói Anki (.apkg): mỗi câu một ghi chú; xuất lại thì Anki cập nhật, không nhân đôi.
 
-    Ví dụ:  quiz export anki doi-ngoai-dang-2018 -o doi-ngoai.apkg --with-progress
+    
+    Ví dụ:
+      quiz export anki doi-ngoai-dang-2018 -o doi-ngoai.apkg --with-progress
     """
     from quiz.exchange.anki import export_apkg
     from quiz.progress.clock import now
@@ -124,7 +126,9 @@ def export_moodle(
 ) -> None:
     """Xuất Moodle XML (đủ 8 loại câu) để nhập vào ngân hàng câu hỏi của Moodle.
 
-    Ví dụ:  quiz export moodle-xml doi-ngoai-dang-2018 -o de.xml --order matching
+    
+    Ví dụ:
+      quiz export moodle-xml doi-ngoai-dang-2018 -o de.xml --order matching
     """
     from quiz.errors import QuizError
     from quiz.exchange.moodle import ORDER_AS, export_moodle_xml
@@ -139,7 +143,9 @@ def export_moodle(
 def export_gift(output: OutputOption, bank: BanksArgument = None, banks: BanksOption = None) -> None:
     """Xuất GIFT (định dạng văn bản của Moodle).
 
-    Ví dụ:  quiz export gift doi-ngoai-dang-2018 -o de.gift.txt
+    
+    Ví dụ:
+      quiz export gift doi-ngoai-dang-2018 -o de.gift.txt
     """
     from quiz.exchange.gift import export_gift as write
 
@@ -151,7 +157,9 @@ def export_gift(output: OutputOption, bank: BanksArgument = None, banks: BanksOp
 def export_aiken(output: OutputOption, bank: BanksArgument = None, banks: BanksOption = None) -> None:
     """Xuất Aiken (Moodle): chỉ câu một đáp án và đúng/sai.
 
-    Ví dụ:  quiz export aiken doi-ngoai-dang-2018 -o de.aiken.txt
+    
+    Ví dụ:
+      quiz export aiken doi-ngoai-dang-2018 -o de.aiken.txt
     """
     from quiz.exchange.aiken import export_aiken as write
 
@@ -163,7 +171,9 @@ def export_aiken(output: OutputOption, bank: BanksArgument = None, banks: BanksO
 def export_azota(output: OutputOption, bank: BanksArgument = None, banks: BanksOption = None) -> None:
     """Xuất đề Azota theo cấu trúc chuẩn: câu hỏi, phương án A–H, HẾT, bảng đáp án, lời giải.
 
-    Ví dụ:  quiz export azota doi-ngoai-dang-2018 -o de.azota.txt
+    
+    Ví dụ:
+      quiz export azota doi-ngoai-dang-2018 -o de.azota.txt
     """
     from quiz.exchange.azota import export_azota as write
 

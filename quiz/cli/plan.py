@@ -82,7 +82,11 @@ def plan(
     số phút còn lại cho những câu dễ quên nhất vào ngày thi; những ngày cuối ôn lại mọi câu có nguy cơ quên.
     Không có NGÀY_THI: xem kế hoạch (số ngày còn lại, câu mới mỗi ngày, việc hôm nay, dự báo).
 
-    Ví dụ:  quiz plan 20/12/2026 --minutes 15  ·  quiz plan  ·  quiz plan --clear
+    
+    Ví dụ:
+      quiz plan 20/12/2026 --minutes 15
+      quiz plan
+      quiz plan --clear
     """
     from quiz.bank.library import banks_dir, progress_path, resolve
     from quiz.progress.clock import now as clock_now

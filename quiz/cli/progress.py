@@ -37,7 +37,9 @@ def progress_export(
 ) -> None:
     """Xuất mọi câu trả lời (mỗi dòng một đối tượng JSON, có id ổn định) để máy khác gộp vào.
 
-    Ví dụ:  quiz progress export -o ~/Sync/may-xach-tay.jsonl
+    
+    Ví dụ:
+      quiz progress export -o ~/Sync/may-xach-tay.jsonl
     """
     from quiz.bank.library import progress_path
     from quiz.exchange.progress_sync import export_jsonl
@@ -63,7 +65,10 @@ def progress_merge(
     """Gộp câu trả lời từ máy khác vào tệp tiến độ: hợp không trùng lặp, trạng thái thẻ tính lại bằng FSRS
     theo thứ tự thời gian. Tệp tiến độ cũ được sao lưu bên cạnh trước khi ghi.
 
-    Ví dụ:  quiz progress merge ~/Sync/may-ban.jsonl  ·  quiz progress merge a.jsonl b.jsonl
+    
+    Ví dụ:
+      quiz progress merge ~/Sync/may-ban.jsonl
+      quiz progress merge a.jsonl b.jsonl
     """
     from quiz.bank.library import progress_path
     from quiz.exchange.progress_sync import merge
@@ -109,7 +114,10 @@ def progress_repair(
     Tệp cũ được giữ nguyên, không một byte nào bị ghi. Sau đó dùng tệp mới bằng --progress
     hoặc QUIZ_PROGRESS (hoặc thay tệp cũ bằng tệp mới khi đã kiểm tra).
 
-    Ví dụ:  quiz progress repair -o tien-do-moi.db  ·  quiz progress repair --progress hong.db -o moi.db
+    
+    Ví dụ:
+      quiz progress repair -o tien-do-moi.db
+      quiz progress repair --progress hong.db -o moi.db
     """
     from quiz.bank.library import progress_path
     from quiz.errors import QuizError

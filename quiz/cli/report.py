@@ -33,7 +33,11 @@ def report(
     """Tiến độ học: theo ngân hàng và thẻ — câu mới, đang học, đã thuộc, đến hạn, tỉ lệ đúng,
     chuỗi ngày học, lịch ôn 14 ngày tới, hoạt động 12 tuần qua, các câu yếu nhất.
 
-    Ví dụ:  quiz report  ·  quiz report --json  ·  quiz report --html tien-do.html
+    
+    Ví dụ:
+      quiz report
+      quiz report --json
+      quiz report --html tien-do.html
     """
     import json
 

@@ -257,7 +257,11 @@ def study(
     Khi stdin không phải terminal: mỗi dòng một câu trả lời (chữ cái a/b/c, `a c` cho nhiều
     lựa chọn, `3 1 2` cho sắp xếp, đ/s cho đúng/sai, mỗi chỗ trống một dòng); dòng trống để bỏ qua.
 
-    Ví dụ:  quiz study  ·  quiz study doi-ngoai-dang-2018 --new 5  ·  quiz study --tag số-liệu --minutes 10
+    
+    Ví dụ:
+      quiz study
+      quiz study doi-ngoai-dang-2018 --new 5
+      quiz study --tag số-liệu --minutes 10
     """
     import random
 
@@ -362,7 +366,10 @@ def exam(
 
     Kết quả được lưu như các lượt ôn (chế độ exam) và cập nhật lịch ôn.
 
-    Ví dụ:  quiz exam --count 20 --minutes 15  ·  quiz exam --seed 42 --pass-mark 80
+    
+    Ví dụ:
+      quiz exam --count 20 --minutes 15
+      quiz exam --seed 42 --pass-mark 80
     """
 
     from quiz.bank.library import library_dirs, progress_path, resolve
