@@ -348,7 +348,7 @@ AUTHOR_BANK_ID_TAKEN = "đã có ngân hàng `{id}` trong {path} — chọn mã 
 AUTHOR_SOURCE_CONFLICT = "{path} đã có và khác nội dung bài báo — đổi tên tệp bài báo hoặc xóa tệp cũ"
 AUTHOR_NO_QUESTIONS_LIST = "không tìm thấy danh sách `questions:` để thêm câu hỏi"
 AUTHOR_FLOW_QUESTIONS = (
-    "danh sách `questions:` không viết theo dạng khối (`- id: …`) — chạy `quiz bank fmt` trước"
+    "danh sách `questions:` không viết theo dạng khối (`- id: …`) — chạy `quiz bank fmt <tệp này>` trước"
 )
 AUTHOR_APPEND_FAILED = "thêm câu hỏi làm thay đổi các câu sẵn có nên tệp không được ghi"
 AUTHOR_CHANGED = "{path} vừa bị sửa ở nơi khác trong lúc soạn; chạy lại lệnh"
@@ -438,7 +438,7 @@ STARTER_BANK = """\
 # Ngân hàng câu hỏi tạo bởi `quiz bank new`. Định dạng đầy đủ: docs/bank-format.md
 # Dưới đây là một câu mẫu cho mỗi loại trong 8 loại câu hỏi (thẻ `draft` và `mẫu`: không được hỏi
 # khi ôn tập, không tính trong báo cáo): sửa cho đúng bài của bạn rồi bỏ hai thẻ đó, hoặc xóa đi. Thêm câu không cần trình soạn thảo: quiz bank add {id}
-# Kiểm tra: quiz bank check  ·  với đối chiếu nguồn: quiz bank check --sources banks/sources
+# Kiểm tra: quiz bank check <tệp này>  ·  đối chiếu trích dẫn với bài báo: thêm --sources <thư mục sources/ cạnh tệp này>
 
 # bank: mã ngân hàng (chữ thường a-z, số 0-9 và '-'), không trùng ngân hàng khác; title: tên hiện trong menu
 bank: {id}
