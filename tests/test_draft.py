@@ -693,3 +693,13 @@ def test_shipped_banks_facts_are_all_found_by_draft() -> None:
                     missing.append((bank.id, q.id, kind, value))
     assert missing == []
     assert checked >= 30
+
+
+def test_a_decimal_that_looks_like_thousands_is_written_so_it_loads():
+    # "1,001" is one point zero zero one; unquoted `answer: 1.001` would be refused as ambiguous
+    from quiz.bank.loader import load_text
+
+    out = draft_bank("Tỉ lệ đạt 1,001 lần so với năm trước.", "nhap", source_file="bai.txt")
+    bank, problems = load_text(out, "nhap.yaml")
+    assert problems == [] and bank is not None
+    assert any(q.type == "number" and str(q.answer) == "1.001" for q in bank.questions)

@@ -369,11 +369,12 @@ def _magnitude(c: Candidate) -> Decimal:
     )
 
 
-def _number_answer(value: str) -> int | float:
+def _number_answer(value: str) -> int | Decimal:
+    """An int, or a Decimal (written quoted when it looks like `1.000`, which would read as thousands)."""
     d = Decimal(value)
     if d == d.to_integral_value():
         return int(d)
-    return float(value)
+    return d
 
 
 def _questions(c: Candidate, source_id: str) -> list[dict[str, Any]]:
