@@ -73,17 +73,8 @@ def progress_merge(
     from quiz.bank.library import progress_path
     from quiz.exchange.progress_sync import merge
     from quiz.progress.clock import now
-    from quiz.progress.store import Store
 
-    store_path = progress_path(progress)
-    studied_from: dict = {}
-    if store_path.is_file():  # the rebuilt store keeps where this machine's banks were studied from
-        with Store.open(store_path) as store:
-            studied_from = store.bank_paths()
-    report = merge(store_path, files, now=now())
-    if studied_from:
-        with Store.open(store_path) as store:
-            store.restore_bank_paths(studied_from)
+    report = merge(progress_path(progress), files, now=now())
     for path, read, new in report.sources:
         echo(M.PROGRESS_MERGE_SOURCE.format(path=path, read=read, new=new))
     if report.backup is not None:

@@ -473,6 +473,22 @@ def _write_store(path: Path, answers: Sequence[Answer]) -> None:
         conn.close()
 
 
+def _keep_tables(store_path: Path, rebuilt: Path) -> None:
+    """This machine's seed, exam plans, fitted FSRS parameters and bank paths, into the rebuilt store
+    (another device's are not taken: they are that device's own)."""
+    from quiz.progress.schema import copy_kept_tables
+
+    mine = sqlite3.connect(f"file:{store_path}?mode=ro", uri=True)
+    new = sqlite3.connect(rebuilt, isolation_level=None)
+    try:
+        new.execute("BEGIN IMMEDIATE")
+        copy_kept_tables(mine, new)
+        new.execute("COMMIT")
+    finally:
+        mine.close()
+        new.close()
+
+
 def merge(store_path: Path, files: Sequence[Path], *, now: datetime | None = None) -> MergeReport:
     """Merge the answers of `files` into the store at `store_path` (see the module docstring)."""
     from quiz.progress.store import Store
@@ -503,6 +519,7 @@ def merge(store_path: Path, files: Sequence[Path], *, now: datetime | None = Non
     with tempfile.TemporaryDirectory(prefix=".quiz-merge-", dir=store_path.parent) as tmp:
         rebuilt = Path(tmp) / "merged.sqlite"
         _write_store(rebuilt, merged)
+        _keep_tables(store_path, rebuilt)
         source = sqlite3.connect(rebuilt)
         target = sqlite3.connect(store_path, timeout=5)
         try:

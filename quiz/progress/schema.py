@@ -220,3 +220,35 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migrate_3_to_4,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+# What a store rebuilt from its answers (`quiz progress repair`, `quiz progress merge`) must keep besides
+# the answers and cards: the learner's seed, exam plans, fitted FSRS parameters, where banks were studied.
+KEPT_TABLES: dict[str, tuple[str, ...]] = {
+    "store_info": ("key", "value"),
+    "plans": ("id", "created_at", "exam_date", "minutes", "banks", "cleared_at"),
+    "fsrs_parameters": ("id", "fitted_at", "parameters", "reviews", "loss_default", "loss_fitted", "kept"),
+    "bank_paths": ("bank", "path", "seen_at"),
+}
+
+
+def copy_kept_tables(source: sqlite3.Connection, target: sqlite3.Connection) -> int:
+    """Copy every readable row of `KEPT_TABLES` from `source` into `target` (inside the caller's
+    transaction on `target`), the source's rows replacing the target's (its seed over the fresh one).
+    A table missing or unreadable in `source` (an older or damaged store) is left as it is in `target`;
+    rows refused by the target's checks are skipped. Returns the number of rows that could not be kept."""
+    lost = 0
+    for table, columns in KEPT_TABLES.items():
+        names = ", ".join(columns)
+        try:
+            rows = source.execute(f"SELECT {names} FROM {table}").fetchall()
+        except sqlite3.Error:
+            continue
+        for row in rows:
+            try:
+                target.execute(
+                    f"INSERT OR REPLACE INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})", row
+                )
+            except sqlite3.Error:
+                lost += 1
+    return lost

@@ -738,15 +738,6 @@ class Store:
                 [(b, p, to_iso(at)) for b, p in changed],
             )
 
-    def restore_bank_paths(self, rows: dict[str, tuple[str, datetime]]) -> None:
-        """Write back rows read with `bank_paths` (into a store rebuilt by `progress merge`), keeping a
-        bank's row when the store already has one."""
-        with self._write() as conn:
-            conn.executemany(
-                "INSERT INTO bank_paths (bank, path, seen_at) VALUES (?, ?, ?) ON CONFLICT (bank) DO NOTHING",
-                [(bank, path, to_iso(when)) for bank, (path, when) in rows.items()],
-            )
-
     def bank_paths(self) -> dict[str, tuple[str, datetime]]:
         """Every bank studied from a file: bank id → (the file's absolute path, when it was last seen)."""
         with self._guard():
