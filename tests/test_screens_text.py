@@ -116,3 +116,10 @@ def test_every_shipped_option_and_prompt_wraps_whole_at_80_60_and_50_columns():
                         " ".join(text.split())
                     )
     assert wide > 13  # the long ones are there: options and prompts wider than a line
+
+
+def test_a_numbered_review_line_hangs_under_its_text():
+    # the exam's final review: "2. [điền số] …" wrapped at 60 columns keeps its number alone on the left
+    hung = _hang(f"2. [điền số] {LONG}", 40).splitlines()
+    assert len(hung) > 1 and hung[0].startswith("2. [điền số]")
+    assert all(line.startswith("   ") and not line.startswith("    ") for line in hung[1:])
