@@ -402,3 +402,17 @@ def test_the_cli_uses_the_stores_seed_for_new_questions(env, tmp_path, monkeypat
     monkeypatch.setenv("QUIZ_PROGRESS", str(tmp_path / "someone-else.db"))
     other = run("study", "--limit", "5", lines=blank).output
     assert headers(other) != headers(first)
+
+
+def test_an_exam_time_limit_is_written_with_a_decimal_comma(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from quiz.cli import app
+
+    monkeypatch.setenv("QUIZ_BANKS", str(Path(__file__).resolve().parent.parent / "banks"))
+    monkeypatch.setenv("QUIZ_PROGRESS", str(tmp_path / "p.db"))
+    result = CliRunner().invoke(app, ["exam", "--plain", "--count", "1", "--minutes", "0.5"], input="\n")
+    assert result.exit_code in (0, 1), result.output
+    assert "0,5 phút" in result.output and "0.5 phút" not in result.output
+    untimed = CliRunner().invoke(app, ["exam", "--plain", "--count", "1"], input="\n")
+    assert untimed.exit_code in (0, 1), untimed.output

@@ -400,9 +400,8 @@ def exam(
         scheduler.use_parameters(store.fitted_parameters())
         predicted = _predicted_score(store, scheduler, items)  # compared with the real score below
         session = Session(store, scheduler, "exam", accept_no_diacritics)
-        limit = M.EXAM_LIMIT.format(
-            minutes=f"{minutes:g}".replace(".", ",")
-        )  # 0,5 phút, the Vietnamese way if minutes else ""
+        # 0,5 phút: a decimal comma, the Vietnamese way
+        limit = M.EXAM_LIMIT.format(minutes=f"{minutes:g}".replace(".", ",")) if minutes else ""
         console.print(M.EXAM_START.format(count=len(items), limit=limit), markup=False, style="dim")
         _run_session(session, items, console, plain, minutes, show_feedback=False)
     result = score_exam(items, session.tally)
