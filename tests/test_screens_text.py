@@ -123,3 +123,9 @@ def test_a_numbered_review_line_hangs_under_its_text():
     hung = _hang(f"2. [điền số] {LONG}", 40).splitlines()
     assert len(hung) > 1 and hung[0].startswith("2. [điền số]")
     assert all(line.startswith("   ") and not line.startswith("    ") for line in hung[1:])
+
+
+def test_a_wrapped_verdict_hangs_under_its_words_not_its_mark():
+    hung = _hang(f"✗ Sai. Đáp án: {LONG}", 40).splitlines()
+    assert len(hung) > 1 and hung[0].startswith("✗ Sai. Đáp án:")
+    assert all(line.startswith("  ") and not line.startswith("   ") for line in hung[1:])

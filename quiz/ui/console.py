@@ -29,9 +29,9 @@ def _safe(value: Any) -> Any:
     return value  # tables and groups are built from Text (report_view escapes its data first)
 
 
-# a line's indent and its option or list mark (`  a) `, `  12) `, `đ) `, `3. `): its wrapped lines hang
+# a line's indent and its option, list or verdict mark (`  a) `, `đ) `, `3. `, `✗ `): its wrapped lines hang
 # under the text
-_HANG = re.compile(r"[ ]*(?:(?:[a-zđ]|[0-9]{1,2})\) |[0-9]{1,3}\. )?")
+_HANG = re.compile(r"[ ]*(?:(?:[a-zđ]|[0-9]{1,2})\) |[0-9]{1,3}\. |[✓✗≈–] )?")
 
 
 def _hang(text: str, width: int) -> str:
