@@ -51,29 +51,6 @@ def _front_end(plain: bool, console: Any) -> Any:
     return InteractiveIO(console)
 
 
-class _TimeLeft:
-    """A front end that says how much of `--minutes` is left before each question (study)."""
-
-    def __init__(self, io: Any, deadline: float, console: Any) -> None:
-        self._io = io
-        self._deadline = deadline
-        self._console = console
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._io, name)
-
-    def ask(self, item: Any, *args: Any, **kwargs: Any) -> Any:
-        import time
-
-        countdown = (args[0] if args else kwargs.get("deadline")) is not None
-        if not (self._io.interactive and countdown):  # a screen with its own countdown needs no line
-            left = max(0, int(self._deadline - time.monotonic() + 0.999))
-            self._console.print(
-                M.TIME_LEFT.format(left=f"{left // 60}:{left % 60:02d}"), style="dim", markup=False
-            )
-        return self._io.ask(item, *args, **kwargs)
-
-
 def _remember(store: Any, chosen: Any, now: Any) -> None:
     """Remember the file each bank was read from, so `quiz report` finds banks studied by path."""
     store.remember_bank_paths([(b.id, b.path) for b in chosen if b.path is not None], now)
@@ -98,9 +75,7 @@ def _run_session(
 
     deadline = time.monotonic() + minutes * 60 if minutes else None
     io = _front_end(plain, console)
-    if deadline is not None and time_left:
-        io = _TimeLeft(io, deadline, console)
-    outcome = run(session, items, io, console, clock_now, deadline=deadline, **options)
+    outcome = run(session, items, io, console, clock_now, deadline=deadline, time_left=time_left, **options)
     if outcome.interrupted:
         console.print()
         console.print(M.INTERRUPTED, markup=False, style="yellow")

@@ -43,7 +43,7 @@ from quiz import messages as M
 from quiz.bank.model import Question
 from quiz.study.answers import SKIP, TIMED_OUT, cap, unreadable
 from quiz.text.escape import escape
-from quiz.ui.render import date_precision, letter, wrap
+from quiz.ui.render import date_precision, letter, seconds_left, time_left_line, wrap
 
 STYLE = Style.from_dict(
     {
@@ -85,10 +85,9 @@ def _wrapped(style: str, text: str, first: str = "", rest: str | None = None) ->
 
 
 def _clock_text(deadline: float) -> StyleAndTextTuples:
-    left = max(0, int(deadline - time.monotonic() + 0.999))
-    minutes, seconds = divmod(left, 60)
+    left = seconds_left(deadline - time.monotonic())
     style = "class:clock-low" if left < 60 else "class:clock"
-    return [(style, "  " + M.TIME_LEFT.format(left=f"{minutes}:{seconds:02d}"))]
+    return [(style, "  " + time_left_line(left))]
 
 
 async def _expire(app: Application[Any], deadline: float) -> None:

@@ -14,6 +14,16 @@ from quiz.bank.model import Bank, Question, cloze_display, format_date, format_d
 LETTERS = string.ascii_lowercase
 
 
+def seconds_left(seconds: float) -> int:
+    """Whole seconds left, rounded up (a limit shows 0:00 only once it has passed), never below 0."""
+    return max(0, int(seconds + 0.999))
+
+
+def time_left_line(left: int) -> str:
+    """`⏱ Còn m:ss`: how much of a session's or an exam's time is left."""
+    return M.TIME_LEFT.format(left=f"{left // 60}:{left % 60:02d}")
+
+
 def letter(index: int) -> str:
     return LETTERS[index]
 

@@ -39,7 +39,14 @@ from quiz.study.answers import MAX_ANSWER_CHARS, SKIP, TIMED_OUT, Invalid, cap, 
 from quiz.study.session import Item, Session, Tally
 from quiz.text.escape import printable
 from quiz.ui.feedback import headline, verdict_lines
-from quiz.ui.render import answer_echo, grounding_lines, kind_label, question_lines
+from quiz.ui.render import (
+    answer_echo,
+    grounding_lines,
+    kind_label,
+    question_lines,
+    seconds_left,
+    time_left_line,
+)
 from quiz.ui.screens import InteractiveIO
 
 __all__ = ["InteractiveIO", "Outcome", "PlainIO", "SessionIO", "run", "show_exam_review", "show_missed"]
@@ -63,6 +70,10 @@ class SessionIO(Protocol):
 
     def after_verdict(self, item: Item, verdict: Any, *, can_overrule: bool, can_undo: bool) -> str:
         """After the feedback: "next", "overrule" ("Tôi đúng") or "undo"."""
+        ...
+
+    def final_command(self) -> str | None:
+        """After the last question: "overrule"/"undo" read from a script, else None."""
         ...
 
     def self_rate(self) -> str | None: ...
@@ -257,36 +268,22 @@ class _Turn:
     spawned: _Turn | None = None  # the repeat its wrong answer called for
 
 
-def _clock(seconds: float) -> str:
-    whole = max(0, int(seconds + 0.999))
-    return f"{whole // 60}:{whole % 60:02d}"
+def _time_left(console: Console, deadline: float) -> None:
+    console.print(time_left_line(seconds_left(deadline - time.monotonic())), markup=False, style="dim")
 
 
-def _ask(io: Any, item: Item, deadline: float | None) -> Any:
+def _ask(io: SessionIO, item: Item, deadline: float | None) -> Any:
     """The front end's answer; TIMED_OUT when the exam's limit passed first (a late answer is not
     graded, whichever front end let it through)."""
-    import inspect
-
-    if deadline is None:
-        return io.ask(item)
-    takes_deadline = "deadline" in inspect.signature(io.ask).parameters  # screens without a countdown
-    response = io.ask(item, deadline) if takes_deadline else io.ask(item)
-    return TIMED_OUT if time.monotonic() >= deadline else response
+    response = io.ask(item, deadline)
+    return TIMED_OUT if deadline is not None and time.monotonic() >= deadline else response
 
 
-def _after_verdict(io: Any, item: Item, verdict: Any, *, can_overrule: bool, can_undo: bool) -> str:
-    decide = getattr(io, "after_verdict", None)  # a front end without the keys never corrects
-    if decide is None:
-        return "next"
-    return str(decide(item, verdict, can_overrule=can_overrule, can_undo=can_undo))
-
-
-def _final_command(io: Any, last: _Turn, end: int, correct: Callable[[str, _Turn, int], None]) -> bool:
+def _final_command(io: SessionIO, last: _Turn, end: int, correct: Callable[[str, _Turn, int], None]) -> bool:
     """Plain mode after the last question: a `!d`/`!u` line still corrects the last answer (read only
     when input is not a terminal, so a learner at the keyboard is never kept waiting). True when the
     undone question is to be asked again."""
-    read = getattr(io, "final_command", None)
-    kind = read() if read is not None else None
+    kind = io.final_command()
     if kind is None:
         return False
     correct(kind, last, end)
@@ -296,18 +293,21 @@ def _final_command(io: Any, last: _Turn, end: int, correct: Callable[[str, _Turn
 def run(
     session: Session,
     items: list[Item],
-    io: SessionIO | PlainIO | InteractiveIO,
+    io: SessionIO,
     console: Console,
     now: Callable[[], datetime],
     *,
     deadline: float | None = None,
+    time_left: bool = False,
     self_rate: bool = False,
     show_feedback: bool = True,
 ) -> Outcome:
     """Ask every item, and the repeats and second rounds the answers call for (module docstring).
 
     `deadline` is a `time.monotonic()` value: no question starts after it, and in an exam
-    (`show_feedback=False`) it also ends the question being answered.
+    (`show_feedback=False`) it also ends the question being answered. An exam says how much time is
+    left before each question (its screen counts down itself); a study session does so, just before
+    each answer, with `time_left` (`quiz study --minutes`, not a planned day).
     """
     exam = not show_feedback
     outcome = Outcome()
@@ -352,11 +352,8 @@ def run(
             second_round = True
             left = sum(1 for t in queue[i:] if t.kind == "skipped")
             console.print(M.EXAM_SECOND_ROUND.format(count=left), markup=False, style="bold")
-        if deadline is not None and exam and not io.interactive:  # the exam screen counts down itself;
-            # a study session's line comes from its front end (quiz/cli/study.py `_TimeLeft`)
-            console.print(
-                M.TIME_LEFT.format(left=_clock(deadline - time.monotonic())), markup=False, style="dim"
-            )
+        if deadline is not None and exam and not io.interactive:  # the exam screen counts down itself
+            _time_left(console, deadline)
         if turn.kind == "repeat":
             console.print(M.REPEAT_LINE, markup=False, style="yellow")
         console.print(
@@ -368,6 +365,8 @@ def run(
         )
         for line in question_lines(item.question, item.shown or None, options=not io.interactive, kind=False):
             console.print(line, style="bold", markup=False)
+        if deadline is not None and time_left and not exam:
+            _time_left(console, deadline)
         started = time.monotonic()
         try:
             response = _ask(io, item, deadline if exam else None)
@@ -427,9 +426,7 @@ def run(
             outcome.repeats += 1
         last = turn
         try:
-            action = _after_verdict(
-                io, item, verdict, can_overrule=verdict.outcome != "correct", can_undo=True
-            )
+            action = io.after_verdict(item, verdict, can_overrule=verdict.outcome != "correct", can_undo=True)
         except (EOFError, KeyboardInterrupt):
             outcome.interrupted = True
             break

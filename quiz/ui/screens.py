@@ -42,5 +42,8 @@ class InteractiveIO:
     def after_verdict(self, item: Item, verdict: Any, *, can_overrule: bool, can_undo: bool) -> str:
         return self.prompts.after_verdict(can_overrule, can_undo)
 
+    def final_command(self) -> str | None:
+        return None  # a learner at the keyboard has nothing more to type after the last question
+
     def self_rate(self) -> str | None:
         return self.prompts.ask_self_rate()
