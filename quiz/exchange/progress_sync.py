@@ -476,13 +476,13 @@ def _write_store(path: Path, answers: Sequence[Answer]) -> None:
 def _keep_tables(store_path: Path, rebuilt: Path) -> None:
     """This machine's seed, exam plans, fitted FSRS parameters and bank paths, into the rebuilt store
     (another device's are not taken: they are that device's own)."""
-    from quiz.progress.schema import copy_kept_tables
+    from quiz.progress.schema import read_kept_tables, write_kept_tables
 
     mine = sqlite3.connect(f"file:{store_path}?mode=ro", uri=True)
     new = sqlite3.connect(rebuilt, isolation_level=None)
     try:
         new.execute("BEGIN IMMEDIATE")
-        copy_kept_tables(mine, new)
+        write_kept_tables(new, read_kept_tables(mine))
         new.execute("COMMIT")
     finally:
         mine.close()

@@ -25,7 +25,7 @@ from quiz import messages as M
 from quiz.errors import StoreError
 from quiz.progress.card import CARD_STATES, CORRECTIONS, MODES, VERDICTS
 from quiz.progress.clock import from_iso
-from quiz.progress.schema import KEPT_TABLES, copy_kept_tables
+from quiz.progress.schema import read_kept_tables, write_kept_tables
 
 _REVIEW_COLUMNS = (
     "id",
@@ -120,11 +120,10 @@ def repair(source: Path, target: Path) -> RepairResult:
                 " ON CONFLICT (bank, question) DO NOTHING",
                 cards,
             )
-            copy_kept_tables(kept, conn)  # the seed, plans, fitted parameters, bank paths
+            write_kept_tables(conn, kept)  # the seed, plans, fitted parameters, bank paths
             conn.execute("COMMIT")
         finally:
             conn.close()
-            kept.close()
         with Store.open(partial) as store:
             store.check()
         try:
@@ -150,25 +149,17 @@ def repair(source: Path, target: Path) -> RepairResult:
 # --- reading what can be read ---------------------------------------------------------------------
 
 
-def _read_kept(copy: Path) -> sqlite3.Connection:
+def _read_kept(copy: Path) -> dict[str, list[tuple]]:
     """The rows of the tables a rebuilt store keeps (`KEPT_TABLES`), read from the damaged copy while it
-    is still there, into memory; a table that cannot be read is simply absent."""
-    memory = sqlite3.connect(":memory:")
+    is still there; a table that cannot be read is simply absent."""
     try:
         old = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
     except sqlite3.Error:
-        return memory
+        return {}
     try:
-        for table, columns in KEPT_TABLES.items():
-            try:
-                rows = old.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall()
-            except sqlite3.Error:
-                continue
-            memory.execute(f"CREATE TABLE {table} ({', '.join(columns)})")
-            memory.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(columns))})", rows)
+        return read_kept_tables(old)
     finally:
         old.close()
-    return memory
 
 
 def _read_all(copy: Path) -> tuple[list[tuple], int, list[tuple], int]:

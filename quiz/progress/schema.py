@@ -232,18 +232,26 @@ KEPT_TABLES: dict[str, tuple[str, ...]] = {
 }
 
 
-def copy_kept_tables(source: sqlite3.Connection, target: sqlite3.Connection) -> int:
-    """Copy every readable row of `KEPT_TABLES` from `source` into `target` (inside the caller's
-    transaction on `target`), the source's rows replacing the target's (its seed over the fresh one).
-    A table missing or unreadable in `source` (an older or damaged store) is left as it is in `target`;
-    rows refused by the target's checks are skipped. Returns the number of rows that could not be kept."""
-    lost = 0
+def read_kept_tables(source: sqlite3.Connection) -> dict[str, list[tuple]]:
+    """The rows of each of `KEPT_TABLES` in `source`; a table missing or unreadable there (an older or
+    damaged store) is absent from the result."""
+    kept = {}
     for table, columns in KEPT_TABLES.items():
-        names = ", ".join(columns)
         try:
-            rows = source.execute(f"SELECT {names} FROM {table}").fetchall()
+            kept[table] = source.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall()
         except sqlite3.Error:
             continue
+    return kept
+
+
+def write_kept_tables(target: sqlite3.Connection, kept: dict[str, list[tuple]]) -> int:
+    """Write rows read with `read_kept_tables` into `target` (inside the caller's transaction), replacing
+    the target's (the old seed over the fresh one); rows refused by the target's checks are skipped.
+    Returns the number of rows that could not be kept."""
+    lost = 0
+    for table, rows in kept.items():
+        columns = KEPT_TABLES[table]
+        names = ", ".join(columns)
         for row in rows:
             try:
                 target.execute(
